@@ -1,0 +1,1 @@
+export { SbCommand, ExitCode, isSbError } from './base/sb-command.js';

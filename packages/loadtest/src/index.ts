@@ -1,0 +1,2 @@
+export { LoadtestError } from './errors.js';
+export type { LoadtestErrorCode } from './errors.js';

@@ -1,0 +1,2 @@
+export { MigratorError } from './errors.js';
+export type { MigratorErrorCode } from './errors.js';

@@ -1,0 +1,2 @@
+export { ScaffoldError } from './errors.js';
+export type { ScaffoldErrorCode } from './errors.js';

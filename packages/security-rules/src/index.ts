@@ -1,0 +1,2 @@
+export { SecurityRulesError } from './errors.js';
+export type { SecurityRulesErrorCode } from './errors.js';
