@@ -2,6 +2,8 @@
  * Errors thrown by @sb/migrator. Every error carries a stable `code` (listed in docs/errors.md),
  * a literal `name`, an optional `cause`, and the shared `Symbol.for('sb.error')` brand so that
  * callers (the `sb` CLI) can recognise it without `instanceof`, across duplicated copies.
+ *
+ * Expected outcomes — drift found, a destructive change refused, a finding — are return values, not errors.
  */
 
 const BRAND = Symbol.for('sb.error');
@@ -9,6 +11,8 @@ const BRAND = Symbol.for('sb.error');
 /** Every code a MigratorError can carry. */
 export type MigratorErrorCode =
   | 'MIGRATOR_INVALID_OPTION'
+  | 'MIGRATOR_CONNECTION_FAILED'
+  | 'MIGRATOR_INVALID_MIGRATION'
   | 'MIGRATOR_INTERNAL';
 
 /** Base class of every error @sb/migrator throws. */
