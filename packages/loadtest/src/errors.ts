@@ -9,6 +9,9 @@ const BRAND = Symbol.for('sb.error');
 /** Every code a LoadtestError can carry. */
 export type LoadtestErrorCode =
   | 'LOADTEST_INVALID_OPTION'
+  | 'LOADTEST_BODY_FILE'
+  | 'LOADTEST_BASELINE_INVALID'
+  | 'LOADTEST_WORKER_FAILED'
   | 'LOADTEST_INTERNAL';
 
 /** Base class of every error @sb/loadtest throws. */

@@ -1,0 +1,99 @@
+/**
+ * What a caller asks of a load test. Only `url` is required; everything else has a sensible default.
+ *
+ * Two models:
+ * - **closed** (no `rate`): `concurrency` connections each send the next request as soon as the previous one
+ *   answered. Latencies are NOT corrected for coordinated omission (a stalled server slows the sender down).
+ * - **open** (`rate` set): requests are scheduled at fixed, evenly spaced times; latency is measured from each
+ *   request's intended send time, so a stall is charged to every request that should have been sent during it.
+ *
+ * @example
+ * ```ts
+ * const options: LoadTestOptions = { url: 'http://127.0.0.1:3000/users', concurrency: 50, duration: 30 };
+ * ```
+ */
+export interface LoadTestOptions {
+  /** Absolute http:// or https:// URL. */
+  url: string;
+  /** HTTP method, default `GET`. */
+  method?: string;
+  /** Request headers. */
+  headers?: Record<string, string>;
+  /** Request body. */
+  body?: string | Buffer;
+  /**
+   * Closed model: connections, each with one request in flight (times `pipelining`); default 10.
+   * Open model: the cap on connections in flight; default as many as one second at `rate` needs (16..2000).
+   */
+  concurrency?: number;
+  /** Length of the measured phase in seconds (default 10 unless `requests` is given). */
+  duration?: number;
+  /** Stop after this many requests instead of after `duration`. */
+  requests?: number;
+  /** Open model: requests per second, evenly spread. */
+  rate?: number;
+  /** Per-request timeout in ms (headers and body each), default 10 000. */
+  timeout?: number;
+  /** Seconds of load before measuring starts (not recorded), default 0. */
+  warmup?: number;
+  /** Requests pipelined per connection, default 1. */
+  pipelining?: number;
+  /** Worker threads sharing the load (histograms merged), default 1 (in-process). */
+  workers?: number;
+  /** Every response must carry one of these status codes. */
+  expectStatus?: number[];
+  /** At least one 429 must appear; 429s are then expected, not offenders. */
+  expectRateLimit?: boolean;
+  /** Width of one timeline sample in ms, default 1000. */
+  sampleIntervalMs?: number;
+}
+
+/** Callbacks and cancellation for a run. */
+export interface LoadTestContext {
+  /** Aborting stops sending, closes connections and resolves with the partial result (`aborted: true`). */
+  signal?: AbortSignal;
+  /** Called about twice a second while the run is going. */
+  onProgress?: (progress: LoadTestProgress) => void;
+}
+
+/** A live snapshot, passed to `onProgress`. */
+export interface LoadTestProgress {
+  phase: 'warmup' | 'measure' | 'drain';
+  /** Ms since the measured phase started (negative during warmup). */
+  elapsedMs: number;
+  /** Planned measured length in ms (0 when bounded by `requests`). */
+  totalMs: number;
+  /** Requests completed in the measured phase so far. */
+  requests: number;
+  /** Planned requests when bounded by `requests`. */
+  totalRequests?: number;
+  /** Completions per second over the last progress interval. */
+  requestsPerSec: number;
+  /** p99 latency so far, µs. */
+  p99: number;
+  /** Transport errors so far. */
+  errors: number;
+  /** Requests in flight now. */
+  inFlight: number;
+}
+
+/** Options after validation and defaults: what actually runs, and what a baseline stores. */
+export interface ResolvedOptions {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** Base64 of the body bytes, so the settings serialise to JSON. */
+  bodyBase64?: string;
+  model: 'closed' | 'open';
+  concurrency: number;
+  duration?: number;
+  requests?: number;
+  rate?: number;
+  timeout: number;
+  warmup: number;
+  pipelining: number;
+  workers: number;
+  expectStatus?: number[];
+  expectRateLimit: boolean;
+  sampleIntervalMs: number;
+}

@@ -1,0 +1,79 @@
+import type { ResolvedOptions } from '../options/types.js';
+import type { RunData } from '../runner/run-data.js';
+import { decodeHistogram, summarize } from '../stats/histogram.js';
+import type { LoadTestResult, RateReport } from '../stats/types.js';
+import { runChecks } from './checks.js';
+import { collectWarnings } from './warnings.js';
+
+/** Cores of generator CPU above which the generator itself is the likely bottleneck (per worker thread). */
+const SATURATED_CORES = 0.85;
+
+function rateReport(settings: ResolvedOptions, data: RunData): RateReport | undefined {
+  if (settings.rate === undefined || data.open === undefined) return undefined;
+  const seconds = data.issueMs / 1000;
+  const delivered = seconds > 0 ? data.open.sentOnTime / seconds : 0;
+  const ratio = data.open.scheduled > 0 ? data.open.sentOnTime / data.open.scheduled : 1;
+  return {
+    asked: settings.rate,
+    delivered: Math.round(delivered * 10) / 10,
+    ratio: Math.round(ratio * 10_000) / 10_000,
+    unsent: Math.max(0, data.open.scheduled - data.open.sentOnTime),
+    generatorLag: summarize(decodeHistogram(data.open.lag)),
+    maxQueued: data.open.maxQueued,
+    behind: ratio < 0.99,
+  };
+}
+
+/** Turns raw run data into the public result: summaries, checks, warnings. */
+export function buildResult(settings: ResolvedOptions, data: RunData): LoadTestResult {
+  const seconds = data.durationMs / 1000;
+  const cpuMs = data.cpuUserMs + data.cpuSystemMs;
+  const cpuCores = data.durationMs > 0 ? cpuMs / data.durationMs : 0;
+  const non2xx = Object.entries(data.statusCodes)
+    .filter(([code]) => (Number(code) < 200 || Number(code) >= 400) && !(settings.expectRateLimit && code === '429'))
+    .reduce((sum, [, count]) => sum + count, 0);
+  const checks = runChecks(settings, data.statusCodes, data.errors, data.rateLimit);
+  const rate = rateReport(settings, data);
+  const result: LoadTestResult = {
+    url: settings.url,
+    method: settings.method,
+    model: settings.model,
+    settings,
+    startedAt: data.startedAt,
+    durationMs: Math.round(data.durationMs),
+    requests: data.completed,
+    responses: data.responses,
+    sent: data.sent,
+    throughput: {
+      requestsPerSec: seconds > 0 ? Math.round((data.completed / seconds) * 10) / 10 : 0,
+      bytesPerSec: seconds > 0 ? Math.round(data.bytes / seconds) : 0,
+      bytes: data.bytes,
+    },
+    latency: summarize(decodeHistogram(data.histogram)),
+    coordinatedOmissionCorrected: settings.model === 'open',
+    statusCodes: data.statusCodes,
+    non2xx,
+    errors: data.errors,
+    errorCount: data.errorCount,
+    errorSamples: data.errorSamples,
+    rateLimit: data.rateLimit,
+    ...(rate ? { rate } : {}),
+    maxInFlight: data.maxInFlight,
+    connections: data.connections,
+    timeline: data.timeline,
+    generator: {
+      cpuUserMs: Math.round(data.cpuUserMs),
+      cpuSystemMs: Math.round(data.cpuSystemMs),
+      cpuCores: Math.round(cpuCores * 100) / 100,
+      peakRssBytes: data.peakRssBytes,
+      saturated: cpuCores >= SATURATED_CORES * settings.workers,
+    },
+    histogram: data.histogram,
+    checks,
+    passed: checks.every((check) => check.passed) && !data.aborted,
+    warnings: [],
+    aborted: data.aborted,
+  };
+  result.warnings = collectWarnings(result);
+  return result;
+}

@@ -1,0 +1,57 @@
+import type { Engine, Slot, SlotListener } from './engine.js';
+
+/**
+ * Closed model: every slot sends its next request as soon as the previous one ended. A slow server slows
+ * the sender down, so latencies are not corrected for coordinated omission.
+ */
+export class ClosedLoop implements SlotListener {
+  #issuing = true;
+  #issued = 0;
+  readonly #limit: number;
+
+  constructor(
+    readonly engine: Engine,
+    limit: number | undefined,
+    readonly onIdle: () => void,
+  ) {
+    this.#limit = limit ?? Number.POSITIVE_INFINITY;
+    engine.listener = this;
+  }
+
+  /** Opens every connection and fills every slot. */
+  start(): void {
+    const slots = this.engine.options.concurrency * this.engine.options.pipelining;
+    for (let i = 0; i < slots; i++) {
+      const slot = this.engine.acquire();
+      if (slot === undefined) break;
+      this.#issue(slot);
+    }
+  }
+
+  /** The measured phase starts: the request budget counts from here. */
+  beginMeasure(): void {
+    this.#issued = 0;
+  }
+
+  /** Stops sending; `onIdle` fires once nothing is in flight. */
+  stop(): void {
+    this.#issuing = false;
+    if (this.engine.inFlight === 0) this.onIdle();
+  }
+
+  onFree(slot: Slot, failed: boolean): void {
+    // After a failure, go through the event loop: a refusing server must not turn into a synchronous loop.
+    if (failed) setImmediate(this.#issue, slot);
+    else this.#issue(slot);
+  }
+
+  readonly #issue = (slot: Slot): void => {
+    if (!this.#issuing || this.#issued >= this.#limit || this.engine.closed) {
+      this.engine.release(slot);
+      if (this.engine.inFlight === 0) this.onIdle();
+      return;
+    }
+    this.#issued++;
+    this.engine.send(slot, performance.now());
+  };
+}

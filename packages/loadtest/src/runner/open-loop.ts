@@ -1,0 +1,112 @@
+import { createHistogram, recordUs } from '../stats/histogram.js';
+import type { Engine, Slot, SlotListener } from './engine.js';
+
+/**
+ * Open model: request i is due at t0 + i / rate, evenly spread (no bursts). Latency counts from that intended
+ * time, so a request that waited for a free connection or for a late timer is charged the wait (coordinated
+ * omission corrected). The scheduler's own lateness is kept apart in `lag`, so nobody blames the server for it.
+ * The queue of due-but-unsent requests is two counters: memory stays constant however far behind we fall.
+ */
+export class OpenLoop implements SlotListener {
+  readonly lag = createHistogram();
+  readonly #interval: number;
+  readonly #limit: number;
+  #t0 = 0;
+  #next = 0;
+  #sent = 0;
+  #firstMeasured = 0;
+  #issuing = true;
+  #measuring = false;
+  #timer: NodeJS.Timeout | undefined;
+  maxQueued = 0;
+  scheduledAtStop = 0;
+  sentAtStop = 0;
+
+  constructor(
+    readonly engine: Engine,
+    rate: number,
+    limit: number | undefined,
+    readonly onIdle: () => void,
+  ) {
+    this.#interval = 1000 / rate;
+    this.#limit = limit ?? Number.POSITIVE_INFINITY;
+    engine.listener = this;
+  }
+
+  start(t0: number): void {
+    this.#t0 = t0;
+    this.#tick();
+  }
+
+  /** The measured phase starts: lag and the request budget count from here. */
+  beginMeasure(): void {
+    this.#firstMeasured = this.#next;
+    this.#measuring = true;
+    this.lag.reset();
+    this.maxQueued = this.#next - this.#sent;
+  }
+
+  /** Requests scheduled and sent on time since the measured phase began. */
+  counts(): { scheduled: number; sent: number } {
+    const scheduled = this.#issuing ? this.#next : this.scheduledAtStop;
+    const sent = this.#issuing ? this.#sent : this.sentAtStop;
+    return { scheduled: scheduled - this.#firstMeasured, sent: Math.max(0, sent - this.#firstMeasured) };
+  }
+
+  /** Stops scheduling; requests already due still go out. `onIdle` fires once all are done. */
+  stop(): void {
+    if (!this.#issuing) return;
+    this.#issuing = false;
+    clearTimeout(this.#timer);
+    this.scheduledAtStop = this.#next;
+    this.sentAtStop = this.#sent;
+    this.#checkIdle();
+  }
+
+  onFree(slot: Slot, failed: boolean): void {
+    if (failed) setImmediate(this.#reuse, slot);
+    else this.#reuse(slot);
+  }
+
+  readonly #reuse = (slot: Slot): void => {
+    if (this.#sent < this.#next && !this.engine.closed) {
+      this.engine.send(slot, this.#t0 + this.#sent++ * this.#interval);
+    } else {
+      this.engine.release(slot);
+      this.#checkIdle();
+    }
+  };
+
+  readonly #tick = (): void => {
+    if (!this.#issuing) return;
+    const now = performance.now();
+    let due = Math.floor((now - this.#t0) / this.#interval) + 1;
+    const cap = this.#measuring ? this.#firstMeasured + this.#limit : Number.POSITIVE_INFINITY;
+    if (due > cap) due = cap;
+    while (this.#next < due) {
+      recordUs(this.lag, (now - (this.#t0 + this.#next * this.#interval)) * 1000);
+      this.#next++;
+    }
+    this.#sendQueued();
+    if (this.#next >= cap) {
+      this.stop();
+      return;
+    }
+    const wait = this.#t0 + this.#next * this.#interval - performance.now();
+    this.#timer = setTimeout(this.#tick, wait > 0 ? wait : 0);
+  };
+
+  #sendQueued(): void {
+    while (this.#sent < this.#next) {
+      const slot = this.engine.acquire();
+      if (slot === undefined) break;
+      this.engine.send(slot, this.#t0 + this.#sent++ * this.#interval);
+    }
+    const queued = this.#next - this.#sent;
+    if (queued > this.maxQueued) this.maxQueued = queued;
+  }
+
+  #checkIdle(): void {
+    if (!this.#issuing && this.engine.inFlight === 0 && this.#sent >= this.#next) this.onIdle();
+  }
+}

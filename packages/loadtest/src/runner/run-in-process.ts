@@ -1,0 +1,116 @@
+import type { LoadTestContext, LoadTestProgress, ResolvedOptions } from '../options/types.js';
+import { encodeHistogram } from '../stats/histogram.js';
+import { Recorder } from '../stats/recorder.js';
+import { ClosedLoop } from './closed-loop.js';
+import { Engine } from './engine.js';
+import { OpenLoop } from './open-loop.js';
+import type { RunData } from './run-data.js';
+
+const PROGRESS_MS = 500;
+
+/** Runs the whole test on this thread's event loop and returns the raw data. */
+export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestContext = {}): Promise<RunData> {
+  const recorder = new Recorder();
+  const engine = new Engine(settings, recorder);
+  let finish: () => void = () => undefined;
+  const finished = new Promise<void>((resolve) => (finish = resolve));
+  const model =
+    settings.rate === undefined
+      ? new ClosedLoop(engine, settings.requests, () => finish())
+      : new OpenLoop(engine, settings.rate, settings.requests, () => finish());
+
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
+  const measureStart = t0 + settings.warmup * 1000;
+  let phase: LoadTestProgress['phase'] = settings.warmup > 0 ? 'warmup' : 'measure';
+  let cpu0 = process.cpuUsage();
+  let stopAt = 0;
+  let aborted = false;
+  const timers: NodeJS.Timeout[] = [];
+
+  const beginMeasure = (): void => {
+    phase = 'measure';
+    engine.measureFrom = measureStart;
+    recorder.reset(measureStart);
+    model.beginMeasure();
+    cpu0 = process.cpuUsage();
+    timers.push(setInterval(() => recorder.sample(performance.now()), settings.sampleIntervalMs));
+    if (settings.duration !== undefined && settings.requests === undefined) timers.push(setTimeout(stop, settings.duration * 1000));
+  };
+  const stop = (): void => {
+    if (stopAt !== 0) return;
+    stopAt = performance.now();
+    phase = 'drain';
+    model.stop();
+    timers.push(setTimeout(finish, settings.timeout + 1000));
+  };
+  let lastCount = 0;
+  let lastAt = measureStart;
+  const progress = (): void => {
+    const now = performance.now();
+    const rps = now > lastAt ? ((recorder.completed - lastCount) * 1000) / (now - lastAt) : 0;
+    lastCount = recorder.completed;
+    lastAt = now;
+    ctx.onProgress?.({
+      phase,
+      elapsedMs: Math.round(now - measureStart),
+      totalMs: settings.requests === undefined ? (settings.duration ?? 0) * 1000 : 0,
+      requests: recorder.completed,
+      ...(settings.requests === undefined ? {} : { totalRequests: settings.requests }),
+      requestsPerSec: Math.round(rps),
+      p99: recorder.histogram.totalCount ? recorder.histogram.getValueAtPercentile(99) : 0,
+      errors: recorder.errorCount,
+      inFlight: engine.inFlight,
+    });
+  };
+  const onAbort = (): void => {
+    aborted = true;
+    stop();
+    finish();
+  };
+
+  if (ctx.signal?.aborted) onAbort();
+  ctx.signal?.addEventListener('abort', onAbort, { once: true });
+  if (ctx.onProgress) timers.push(setInterval(progress, PROGRESS_MS));
+  if (!aborted) {
+    if (settings.warmup > 0) timers.push(setTimeout(beginMeasure, settings.warmup * 1000));
+    else beginMeasure();
+    if (model instanceof OpenLoop) model.start(t0);
+    else model.start();
+  }
+
+  await finished;
+  const end = performance.now();
+  if (stopAt === 0) stopAt = end;
+  for (const timer of timers) clearTimeout(timer);
+  ctx.signal?.removeEventListener('abort', onAbort);
+  if (phase !== 'warmup') recorder.sample(end);
+  const cpu = process.cpuUsage(cpu0);
+  await engine.close();
+  const counts = model instanceof OpenLoop ? model.counts() : undefined;
+  return {
+    startedAt,
+    durationMs: Math.max(0, end - measureStart),
+    issueMs: Math.max(0, stopAt - measureStart),
+    completed: recorder.completed,
+    responses: recorder.responses,
+    sent: counts ? counts.sent : recorder.completed,
+    bytes: recorder.bytes,
+    errorCount: recorder.errorCount,
+    errors: recorder.errors,
+    errorSamples: recorder.errorSamples,
+    statusCodes: recorder.statusCodes(),
+    rateLimit: recorder.rateLimit,
+    timeline: recorder.timeline,
+    histogram: encodeHistogram(recorder.histogram),
+    maxInFlight: engine.maxInFlight,
+    connections: engine.clients.length,
+    ...(model instanceof OpenLoop && counts
+      ? { open: { scheduled: counts.scheduled, sentOnTime: counts.sent, lag: encodeHistogram(model.lag), maxQueued: model.maxQueued } }
+      : {}),
+    cpuUserMs: cpu.user / 1000,
+    cpuSystemMs: cpu.system / 1000,
+    peakRssBytes: process.resourceUsage().maxRSS * 1024,
+    aborted,
+  };
+}

@@ -1,0 +1,149 @@
+import type { ResolvedOptions } from '../options/types.js';
+
+/** Latency distribution in microseconds, read from an HDR histogram (3 significant digits). */
+export interface LatencySummary {
+  count: number;
+  min: number;
+  mean: number;
+  stdev: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+/** Transport failures by class (a response with any status code is not an error). */
+export interface ErrorCounts {
+  /** No response (headers or body) within `timeout`, or the connection could not be made in time. */
+  timeout: number;
+  /** Nothing listening: ECONNREFUSED. */
+  refused: number;
+  /** The server closed or reset the connection mid-request. */
+  reset: number;
+  /** The response was not valid HTTP. */
+  parse: number;
+  /** Anything else (message in `errorSamples`). */
+  other: number;
+}
+
+/** Name of an error class. */
+export type ErrorClass = keyof ErrorCounts;
+
+/** What the first 429 looked like. */
+export interface RateLimitInfo {
+  /** True when at least one 429 was seen. */
+  limited: boolean;
+  /** Completed requests (including this one) when the first 429 arrived. */
+  firstAfterRequests?: number;
+  /** Ms after the start of measuring when the first 429 arrived. */
+  firstAfterMs?: number;
+  /** Request rate (req/s) up to the first 429. */
+  rateAtFirst?: number;
+  /** The `Retry-After` header of the first 429, if any. */
+  retryAfter?: string;
+  /** `RateLimit-*`, `X-RateLimit-*` and `Retry-After` headers of the first 429 (lower-cased names). */
+  headers: Record<string, string>;
+  /** Number of 429 responses. */
+  count: number;
+}
+
+/** One point of the latency-over-time series. */
+export interface TimelinePoint {
+  /** Seconds since measuring started (end of the sample). */
+  t: number;
+  requests: number;
+  errors: number;
+  requestsPerSec: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/** Open model only: how faithfully the schedule was kept. */
+export interface RateReport {
+  /** Requests per second asked for. */
+  asked: number;
+  /** Requests per second actually sent during the measured phase. */
+  delivered: number;
+  /** delivered / asked. */
+  ratio: number;
+  /** Requests scheduled but never sent (connection cap or generator behind). */
+  unsent: number;
+  /** How late the generator's own scheduler picked requests up (µs): the generator's fault, not the server's. */
+  generatorLag: LatencySummary;
+  /** Most requests that waited for a free connection at once (the concurrency cap was hit when > 0). */
+  maxQueued: number;
+  /** True when fewer than 99% of the asked requests were sent. */
+  behind: boolean;
+}
+
+/** The generator's own resource use: if it was the bottleneck, the numbers describe the generator. */
+export interface GeneratorUsage {
+  cpuUserMs: number;
+  cpuSystemMs: number;
+  /** CPU time over wall time (1 = one core fully busy). */
+  cpuCores: number;
+  peakRssBytes: number;
+  /** True when the generator's CPU was near one full core: numbers may be limited by it. */
+  saturated: boolean;
+}
+
+/** One expectation and how it went. */
+export interface CheckResult {
+  name: 'expect-status' | 'expect-rate-limit' | 'baseline';
+  passed: boolean;
+  message: string;
+  /** Offending status codes (or `error:<class>`) with their counts. */
+  offenders?: Record<string, number>;
+}
+
+/**
+ * Everything a run measured. Latencies are in microseconds. Expected outcomes (a failed `expect-*`) are in
+ * `checks`/`passed`, never thrown.
+ */
+export interface LoadTestResult {
+  url: string;
+  method: string;
+  model: 'closed' | 'open';
+  /** The settings that ran (store them to re-run the same test). */
+  settings: ResolvedOptions;
+  startedAt: string;
+  /** Wall time of the measured phase incl. the drain of requests in flight, ms. */
+  durationMs: number;
+  /** Requests completed (with a response or an error) in the measured phase. */
+  requests: number;
+  /** Requests that got an HTTP response. */
+  responses: number;
+  /** Requests sent in the measured phase. */
+  sent: number;
+  throughput: { requestsPerSec: number; bytesPerSec: number; bytes: number };
+  /** Latency of requests that got a response, µs. Open model: from the intended send time. */
+  latency: LatencySummary;
+  /** True in the open model (latency from intended send time). */
+  coordinatedOmissionCorrected: boolean;
+  statusCodes: Record<string, number>;
+  /** Responses outside 2xx/3xx (429s excluded when a rate limit was expected). */
+  non2xx: number;
+  errors: ErrorCounts;
+  errorCount: number;
+  /** First message seen per error class. */
+  errorSamples: Partial<Record<ErrorClass, string>>;
+  rateLimit: RateLimitInfo;
+  rate?: RateReport;
+  /** Most requests in flight at once. */
+  maxInFlight: number;
+  /** Connections opened. */
+  connections: number;
+  timeline: TimelinePoint[];
+  generator: GeneratorUsage;
+  /** The latency histogram, HDR compressed base64 (µs): merge, save, compare. */
+  histogram: string;
+  checks: CheckResult[];
+  /** True when every check passed (and there were none, or the run was not aborted). */
+  passed: boolean;
+  warnings: string[];
+  aborted: boolean;
+}
