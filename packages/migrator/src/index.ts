@@ -7,8 +7,48 @@ export { connect } from './connection/connect.js';
 export type { ConnectOptions } from './connection/connect.js';
 export { redactConnectionString, describeTarget } from './connection/target.js';
 
+// introspection and the snapshot model
+export { introspect } from './introspect/introspect.js';
+export type { IntrospectOptions } from './introspect/introspect.js';
+export type {
+  SchemaSnapshot,
+  QualifiedName,
+  Extension,
+  Collation,
+  EnumType,
+  Domain,
+  Sequence,
+  Table,
+  Column,
+  PrimaryKey,
+  UniqueConstraint,
+  ForeignKey,
+  CheckConstraint,
+  ExclusionConstraint,
+  Index,
+  Trigger,
+  Policy,
+  Grant,
+  View,
+  FunctionDef,
+} from './snapshot/types.js';
+
 // migration files (dbmate format)
 export type { MigrationFile, MigrationSection, MigrationContent } from './migration-file/types.js';
 export { parseMigration } from './migration-file/parse.js';
 export { renderMigration } from './migration-file/render.js';
 export { migrationFileName, migrationVersion, parseMigrationFileName, slugify } from './migration-file/name.js';
+
+// apply: sb db migrate / sb db status
+export { migrate } from './apply/runner.js';
+export { migrationStatus } from './apply/status.js';
+export type { StatusOptions, StatusResult, MigrationStatusRow, MigrationState } from './apply/status.js';
+export type {
+  ApplyClient, MigrateOptions, MigrateProgress, MigrateResult, MigrationReport, MigrationStatus,
+  MigrationFailure, StatementReport, StatementStatus, LockReport,
+} from './apply/types.js';
+export type { TrackingTable, AppliedMigration } from './apply/tracking.js';
+export { DEFAULT_TRACKING_TABLE } from './apply/tracking.js';
+export { loadMigrations } from './apply/load.js';
+export type { LoadedMigration, LoadedMigrations } from './apply/load.js';
+export type { PlannedStatement } from './apply/split.js';

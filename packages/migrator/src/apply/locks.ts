@@ -1,0 +1,36 @@
+import type { Queryable } from '../connection/queryable.js';
+import type { LockReport } from './types.js';
+
+const LABELS: Record<string, string> = {
+  AccessShareLock: 'ACCESS SHARE',
+  RowShareLock: 'ROW SHARE',
+  RowExclusiveLock: 'ROW EXCLUSIVE',
+  ShareUpdateExclusiveLock: 'SHARE UPDATE EXCLUSIVE',
+  ShareLock: 'SHARE',
+  ShareRowExclusiveLock: 'SHARE ROW EXCLUSIVE',
+  ExclusiveLock: 'EXCLUSIVE',
+  AccessExclusiveLock: 'ACCESS EXCLUSIVE',
+};
+
+/**
+ * The relation locks this session holds, outside the system catalogs (PostgreSQL locks catalog rows
+ * while running DDL, and our own snapshot query locks `pg_locks`' sources).
+ */
+export async function heldLocks(db: Queryable): Promise<LockReport[]> {
+  const { rows } = await db.query<{ mode: string; relation: string }>(`
+    select l.mode, coalesce(n.nspname || '.' || c.relname, 'oid ' || l.relation::text) as relation
+    from pg_locks l
+    left join pg_class c on c.oid = l.relation
+    left join pg_namespace n on n.oid = c.relnamespace
+    where l.pid = pg_backend_pid() and l.locktype = 'relation' and l.granted
+      and (n.nspname is null or (n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'))
+      and l.relation >= 16384
+    order by 2, 1`);
+  return rows.map((r) => ({ mode: r.mode, label: LABELS[r.mode] ?? r.mode, relation: r.relation }));
+}
+
+/** Locks in `after` that were not in `before`. */
+export function newLocks(before: LockReport[], after: LockReport[]): LockReport[] {
+  const seen = new Set(before.map((l) => `${l.mode}|${l.relation}`));
+  return after.filter((l) => !seen.has(`${l.mode}|${l.relation}`));
+}
