@@ -9,6 +9,16 @@ const BRAND = Symbol.for('sb.error');
 /** Every code a ScaffoldError can carry. */
 export type ScaffoldErrorCode =
   | 'SCAFFOLD_INVALID_OPTION'
+  | 'SCAFFOLD_SPEC_NOT_FOUND'
+  | 'SCAFFOLD_SPEC_PARSE'
+  | 'SCAFFOLD_INVALID_SPEC'
+  | 'SCAFFOLD_SWAGGER2'
+  | 'SCAFFOLD_UNSAFE_PATH'
+  | 'SCAFFOLD_ABORTED'
+  | 'SCAFFOLD_ROUTES_NOT_FOUND'
+  | 'SCAFFOLD_ROUTES_PARSE'
+  | 'SCAFFOLD_NO_ROUTES'
+  | 'SCAFFOLD_DB_EMPTY'
   | 'SCAFFOLD_INTERNAL';
 
 /** Base class of every error @sb/scaffolder throws. */

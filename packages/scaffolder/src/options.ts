@@ -1,0 +1,42 @@
+import type { OpenAPIObject } from 'openapi3-ts/oas31';
+
+/** The web frameworks `scaffold()` can generate for. */
+export type Framework = 'express' | 'fastify' | 'koa';
+
+/** Every framework `scaffold()` supports, in a stable order. */
+export const FRAMEWORKS: readonly Framework[] = ['express', 'fastify', 'koa'];
+
+/** One step of a scaffold run, reported through `onProgress`. */
+export interface ScaffoldProgress {
+  /** The pipeline stage: load → doctor → model → emit → handlers → write. */
+  readonly phase: 'load' | 'doctor' | 'model' | 'emit' | 'handlers' | 'write';
+  /** A short human description of what is happening. */
+  readonly message: string;
+}
+
+/**
+ * Options of {@link scaffold}.
+ *
+ * @example
+ * ```ts
+ * const result = await scaffold({ spec: 'openapi.yaml', framework: 'express', output: 'src/routes' });
+ * for (const h of result.handlers.created) console.log(`implement ${h.exportName} in ${h.file}`);
+ * ```
+ */
+export interface ScaffoldOptions {
+  /**
+   * The OpenAPI 3.0.x / 3.1.x description: a path to a YAML or JSON file (external `$ref`s are bundled,
+   * relative to it), or an in-memory document (a plain object; only internal `#/…` `$ref`s).
+   */
+  readonly spec: string | OpenAPIObject | Record<string, unknown>;
+  /** The framework to generate routes for. */
+  readonly framework: Framework;
+  /** The folder to generate into. Nothing is ever written outside it. Created when missing. */
+  readonly output: string;
+  /** Compute everything and report, but write nothing. */
+  readonly dryRun?: boolean;
+  /** Aborts the run; nothing is written once aborted. */
+  readonly signal?: AbortSignal;
+  /** Called at each pipeline stage. */
+  readonly onProgress?: (progress: ScaffoldProgress) => void;
+}
