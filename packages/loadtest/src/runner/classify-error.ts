@@ -16,7 +16,7 @@ export function classifyError(err: unknown): ErrorClass {
   if (TIMEOUT.has(code)) return 'timeout';
   if (code === 'ECONNREFUSED') return 'refused';
   if (RESET.has(code)) return 'reset';
-  if (code.startsWith('HPE_') || PARSE.has(code)) return 'parse';
+  if (code.startsWith('HPE_') || PARSE.has(code) || (err as Error | null)?.name === 'HTTPParserError') return 'parse';
   return 'other';
 }
 

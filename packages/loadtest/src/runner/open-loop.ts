@@ -53,7 +53,7 @@ export class OpenLoop implements SlotListener {
     return { scheduled: scheduled - this.#firstMeasured, sent: Math.max(0, sent - this.#firstMeasured) };
   }
 
-  /** Stops scheduling; requests already due still go out. `onIdle` fires once all are done. */
+  /** Stops scheduling; requests still queued are dropped (reported as unsent). `onIdle` fires once none is in flight. */
   stop(): void {
     if (!this.#issuing) return;
     this.#issuing = false;
@@ -69,7 +69,7 @@ export class OpenLoop implements SlotListener {
   }
 
   readonly #reuse = (slot: Slot): void => {
-    if (this.#sent < this.#next && !this.engine.closed) {
+    if (this.#issuing && this.#sent < this.#next && !this.engine.closed) {
       this.engine.send(slot, this.#t0 + this.#sent++ * this.#interval);
     } else {
       this.engine.release(slot);
@@ -107,6 +107,6 @@ export class OpenLoop implements SlotListener {
   }
 
   #checkIdle(): void {
-    if (!this.#issuing && this.engine.inFlight === 0 && this.#sent >= this.#next) this.onIdle();
+    if (!this.#issuing && this.engine.inFlight === 0) this.onIdle();
   }
 }

@@ -51,9 +51,10 @@ export class Recorder {
     this.rateLimit.count++;
     if (this.rateLimit.limited) return;
     const headers: Record<string, string> = {};
-    for (let i = 0; rawHeaders && i + 1 < rawHeaders.length; i += 2) {
-      const name = rawHeaders[i]!.toString().toLowerCase();
-      if (RATE_LIMIT_HEADER.test(name)) headers[name] = rawHeaders[i + 1]!.toString();
+    const raw = rawHeaders ?? [];
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = raw[i]!.toString().toLowerCase();
+      if (RATE_LIMIT_HEADER.test(name)) headers[name] = raw[i + 1]!.toString();
     }
     const elapsed = Math.max(0, now - this.#measureStart);
     this.rateLimit = {

@@ -1,0 +1,88 @@
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+/** A server on 127.0.0.1, port 0, with what it saw. */
+export interface TestServer {
+  url: string;
+  /** Requests the server received. */
+  received: { method: string; headers: http.IncomingHttpHeaders; body: string }[];
+  close(): Promise<void>;
+}
+
+async function listen(server: net.Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function closer(server: net.Server, sockets: Set<net.Socket>): () => Promise<void> {
+  return () =>
+    new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    });
+}
+
+/** An HTTP server whose handler decides per request; keeps the last 100 requests it saw. */
+export async function startServer(handler: (req: http.IncomingMessage, res: http.ServerResponse, n: number) => void): Promise<TestServer> {
+  const received: TestServer['received'] = [];
+  const sockets = new Set<net.Socket>();
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    const index = ++n;
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (body += chunk));
+    req.on('end', () => {
+      if (received.length < 100) received.push({ method: req.method ?? '', headers: req.headers, body });
+      handler(req, res, index);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  const url = await listen(server);
+  return { url, received, close: closer(server, sockets) };
+}
+
+/** Always answers after `delayMs`. */
+export function fixedDelayServer(delayMs: number): Promise<TestServer> {
+  return startServer((_req, res) => setTimeout(() => res.end('ok'), delayMs));
+}
+
+/**
+ * Answers at once, except during the last `stallMs` of every `periodMs` (counted from when it started): requests
+ * arriving then are held until the stall ends, like a stop-the-world pause.
+ */
+export async function stallingServer(periodMs: number, stallMs: number): Promise<TestServer & { epoch: number }> {
+  const epoch = performance.now();
+  const server = await startServer((_req, res) => {
+    const phase = (performance.now() - epoch) % periodMs;
+    if (phase < periodMs - stallMs) res.end('ok');
+    else setTimeout(() => res.end('ok'), periodMs - phase);
+  });
+  return { ...server, epoch };
+}
+
+/** A server that writes raw bytes back on every connection (for malformed responses). */
+export async function rawServer(reply: string): Promise<TestServer> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    socket.once('data', () => socket.end(reply));
+  });
+  const url = await listen(server);
+  return { url, received: [], close: closer(server, sockets) };
+}
+
+/** A URL where nothing listens (the port was just free). */
+export async function refusingUrl(): Promise<string> {
+  const server = net.createServer();
+  const url = await listen(server);
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return url;
+}
