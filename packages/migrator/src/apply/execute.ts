@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { heldLocks, newLocks } from './locks.js';
+import { heldLocks, statementLocks } from './locks.js';
 import type { PlannedStatement } from './split.js';
 import type { ApplyClient, MigrationFailure, StatementReport } from './types.js';
 
@@ -34,7 +34,7 @@ export async function runStatement(
     report.durationMs = round(performance.now() - started);
     if (result.command !== undefined) report.command = result.command;
     report.rows = result.rowCount ?? null;
-    if (trackLocks) report.locks = newLocks(before, await heldLocks(db));
+    if (trackLocks) report.locks = statementLocks(before, await heldLocks(db), statement.relations);
     return { report };
   } catch (cause) {
     report.durationMs = round(performance.now() - started);

@@ -29,8 +29,23 @@ export async function heldLocks(db: Queryable): Promise<LockReport[]> {
   return rows.map((r) => ({ mode: r.mode, label: LABELS[r.mode] ?? r.mode, relation: r.relation }));
 }
 
-/** Locks in `after` that were not in `before`. */
-export function newLocks(before: LockReport[], after: LockReport[]): LockReport[] {
+const STRENGTH = Object.keys(LABELS);
+
+/**
+ * The locks a statement took: those held after it that were not held before, plus those held before on
+ * relations the statement names (taken again by it, but already held by an earlier statement of the same
+ * dry-run transaction: flagged `heldBefore`). One lock per relation, the strongest.
+ */
+export function statementLocks(before: LockReport[], after: LockReport[], relations: string[]): LockReport[] {
   const seen = new Set(before.map((l) => `${l.mode}|${l.relation}`));
-  return after.filter((l) => !seen.has(`${l.mode}|${l.relation}`));
+  const named = (relation: string) => relations.some((r) => relation === r || relation.endsWith(`.${r}`));
+  const picked = after
+    .map((l) => (seen.has(`${l.mode}|${l.relation}`) ? (named(l.relation) ? { ...l, heldBefore: true } : undefined) : l))
+    .filter((l): l is LockReport => l !== undefined);
+  const strongest = new Map<string, LockReport>();
+  for (const l of picked) {
+    const current = strongest.get(l.relation);
+    if (!current || STRENGTH.indexOf(l.mode) > STRENGTH.indexOf(current.mode)) strongest.set(l.relation, l);
+  }
+  return [...strongest.values()];
 }

@@ -15,6 +15,8 @@ export interface PlannedStatement {
   kind: string;
   /** Why the statement cannot run inside a transaction, when it cannot (`CREATE INDEX CONCURRENTLY`, `VACUUM`…). */
   nonTransactional?: string;
+  /** Relations the statement names (`orders`, `public.orders`): for lock reports. */
+  relations: string[];
   /** Advice about the statement (e.g. use `IF NOT EXISTS` so an interrupted run can be resumed). */
   warnings: string[];
 }
@@ -51,6 +53,7 @@ export async function splitStatements(section: MigrationSection, fileName: strin
       sql: text.slice(lead).trim().replace(/;\s*$/, ''),
       line: lineAt(start + Buffer.byteLength(text.slice(0, lead))),
       kind,
+      relations: relationsOf(node),
       ...lintStatement(kind, node[kind] as Record<string, unknown> | undefined),
     };
     return planned;
@@ -67,4 +70,15 @@ function countNewlines(bytes: Uint8Array): number {
 function leadingNoise(text: string): number {
   const match = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/.exec(text);
   return match ? match[0].length : 0;
+}
+
+/** Every RangeVar (any node with a `relname`) in a parse tree, as `name` or `schema.name`. */
+function relationsOf(node: unknown, out = new Set<string>()): string[] {
+  if (Array.isArray(node)) for (const item of node) relationsOf(item, out);
+  else if (node && typeof node === 'object') {
+    const rv = node as { schemaname?: unknown; relname?: unknown };
+    if (typeof rv.relname === 'string') out.add(typeof rv.schemaname === 'string' ? `${rv.schemaname}.${rv.relname}` : rv.relname);
+    for (const value of Object.values(node)) relationsOf(value, out);
+  }
+  return [...out];
 }

@@ -45,6 +45,8 @@ export interface LockReport {
   label: string;
   /** `schema.name` of the relation, or `oid 1234` for one dropped by the statement. */
   relation: string;
+  /** Dry-run: the transaction already held this lock from an earlier statement (the statement needs it too). */
+  heldBefore?: boolean;
 }
 
 export type StatementStatus = 'ok' | 'failed' | 'not-run' | 'already-done' | 'not-dry-runnable';

@@ -1,0 +1,31 @@
+import { Args, Flags } from '@oclif/core';
+import type { StatusOptions, StatusResult } from '@sb/migrator';
+import { SbCommand } from '../../base/sb-command.js';
+import { parseTrackingTable } from '../../format/db-migrate-flags.js';
+import { formatStatus } from '../../format/db-status.js';
+
+export default class DbStatus extends SbCommand {
+  static override summary = 'Show applied, pending, changed and partially applied migrations.';
+  static override examples = ['<%= config.bin %> db status migrations/ --connection $DATABASE_URL'];
+  static override args = {
+    path: Args.string({ description: 'Migrations directory or one migration file.', default: 'migrations' }),
+  };
+  static override flags = {
+    connection: Flags.string({ char: 'c', description: 'postgres:// URL (or DATABASE_URL).', env: 'DATABASE_URL', required: true }),
+    'tracking-table': Flags.string({ description: 'schema.table recording applied migrations.', default: 'public.sb_schema_migrations' }),
+  };
+
+  async run(): Promise<StatusResult> {
+    const { args, flags } = await this.parse(DbStatus);
+    const { migrationStatus } = await import('@sb/migrator');
+    const result = await migrationStatus(toOptions(args.path, flags));
+    if (!this.jsonEnabled()) this.log(formatStatus(result));
+    if (result.counts.changed > 0 || result.counts['missing-file'] > 0) this.failCheck();
+    return result;
+  }
+}
+
+/** Flags → library options (pure). */
+export function toOptions(path: string, flags: { connection: string; 'tracking-table': string }): StatusOptions {
+  return { path, connectionString: flags.connection, trackingTable: parseTrackingTable(flags['tracking-table']) };
+}
