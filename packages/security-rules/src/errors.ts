@@ -9,7 +9,16 @@ const BRAND = Symbol.for('sb.error');
 /** Every code a SecurityRulesError can carry. */
 export type SecurityRulesErrorCode =
   | 'SECRULES_INVALID_OPTION'
-  | 'SECRULES_INTERNAL';
+  | 'SECRULES_INTERNAL'
+  // static scan (sb security scan)
+  | 'SECRULES_PATH_NOT_FOUND'
+  | 'SECRULES_TSCONFIG_INVALID'
+  | 'SECRULES_CONFIG_INVALID'
+  | 'SECRULES_BASELINE_INVALID'
+  // live probe (sb security probe)
+  | 'SECRULES_PROBE_REMOTE_TARGET'
+  | 'SECRULES_PROBE_UNREACHABLE'
+  | 'SECRULES_SPEC_INVALID';
 
 /** Base class of every error @sb/security-rules throws. */
 export class SecurityRulesError extends Error {

@@ -1,0 +1,26 @@
+/**
+ * Recognises server internals in a response body: a JavaScript stack trace, a file path with line numbers,
+ * or a database error message. Returns the matching line (cut short) or undefined.
+ *
+ * @example
+ * findLeak('TypeError: x\n    at handler (/app/src/routes.ts:12:5)'); // '    at handler (/app/src/routes.ts:12:5)'
+ */
+export function findLeak(body: string): string | undefined {
+  const text = body.length > 65_536 ? body.slice(0, 65_536) : body;
+  for (const pattern of LEAKS) {
+    const match = pattern.exec(text);
+    if (match) return match[0].trim().slice(0, 200);
+  }
+  return undefined;
+}
+
+const LEAKS: readonly RegExp[] = [
+  // V8 stack frames, also HTML-escaped or JSON-escaped ("\n    at ...")
+  /(?:^|\\n|<br>|\n)\s*at (?:async )?[\w$.<>\[\] ]*\(?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\n)]*:\d+:\d+\)?/,
+  /node:internal\/[\w/]+(?:\.js)?:\d+/,
+  /node_modules[\\/][^\s"'<]+\.[cm]?js:\d+/,
+  // PostgreSQL / MySQL / SQLite driver messages
+  /syntax error at or near "[^"]*"/,
+  /\bER_[A-Z_]+:|\bSQLITE_[A-Z]+:/,
+  /relation "[^"]+" does not exist/,
+];

@@ -1,0 +1,130 @@
+import { cookieFindings, type CookieSighting } from './checks/cookies.js';
+import { HOSTILE_ORIGIN, probeCors } from './checks/cors.js';
+import { probeErrorPages } from './checks/error-pages.js';
+import { contentKind, headerFindings } from './checks/headers.js';
+import { headerValues, mediaType, ProbeClient, type ProbeResponse } from './http/client.js';
+import { observatoryGrade } from './observatory/grade.js';
+import type { ProbeOptions, ProbeRunOptions } from './options.js';
+import { probeRateLimit } from './rate-limit/probe-rate-limit.js';
+import { sortFindings, summarise } from './report/summarise.js';
+import type { ProbeFinding, ProbeReport, RateLimitObservation } from './report/types.js';
+import { loadSpec, type SpecOperation } from './spec/load-spec.js';
+import { resolveProbeOptions } from './target/resolve-options.js';
+import { exampleFor } from './validation/example.js';
+import { probeValidation } from './validation/probe-validation.js';
+
+const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+
+/**
+ * Probes a running API from outside, the way an attacker would, and returns a report; never prints.
+ * Loopback targets only unless `allowRemote`; every phase is bounded in requests and time.
+ *
+ * Phases: security headers graded by content type (plus an MDN HTTP Observatory-compatible score), CORS
+ * with a hostile Origin, error pages, cookies as sent, input validation from an OpenAPI spec, and a
+ * rate-limit burst (through `@sb/loadtest`) against the login route.
+ *
+ * Throws `SecurityRulesError` for bad options (`SECRULES_INVALID_OPTION`), a non-loopback target
+ * (`SECRULES_PROBE_REMOTE_TARGET`), an unreadable spec (`SECRULES_SPEC_INVALID`) or a target that cannot be
+ * reached (`SECRULES_PROBE_UNREACHABLE`). Failed probes are findings, not errors.
+ *
+ * @example
+ * ```ts
+ * import { probeApi } from '@sb/security-rules';
+ *
+ * const report = await probeApi({ url: 'http://127.0.0.1:3000', spec: 'openapi.yaml', login: '/auth/login' });
+ * console.log(report.observatory.grade, report.summary);
+ * for (const f of report.findings.filter((f) => f.status === 'fail')) console.log(f.severity, f.id, f.detail);
+ * ```
+ */
+export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {}): Promise<ProbeReport> {
+  const started = Date.now();
+  const opts = resolveProbeOptions(options);
+  const operations = opts.spec !== undefined && opts.families.has('validation') ? await loadSpec(opts.spec) : [];
+  const deadline = started + opts.maxTimeMs;
+  const client = new ProbeClient(opts.base, { headers: opts.headers, timeoutMs: opts.timeoutMs, ...(run.signal ? { signal: run.signal } : {}) });
+  const progress = (phase: 'headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation', message: string): void => run.onProgress?.({ phase, requests: client.sent, message });
+  try {
+    const basePath = `${opts.base.pathname}${opts.base.search}`;
+    progress('headers', `GET ${basePath}`);
+    const response = await client.send({ method: 'GET', path: basePath, headers: { accept: BROWSER_ACCEPT } });
+    const kind = contentKind(mediaType(response));
+    const findings: ProbeFinding[] = [];
+    const sightings: CookieSighting[] = [{ route: `GET ${basePath}`, setCookie: headerValues(response, 'set-cookie') }];
+    const note = (route: string, res: ProbeResponse): void => {
+      sightings.push({ route, setCookie: headerValues(res, 'set-cookie') });
+    };
+
+    progress('cors', `hostile Origin on ${basePath}`);
+    const cors = await probeCors(client, [...new Set([basePath, ...(opts.login ? [opts.login] : [])])]);
+    if (opts.families.has('cors')) findings.push(...cors.findings);
+
+    const { grade, csp } = observatoryGrade({ base: opts.base, response, preflight: cors.preflight, origin: HOSTILE_ORIGIN });
+    if (opts.families.has('headers')) {
+      findings.push(...headerFindings(response, kind, csp, opts.base.protocol === 'https:', { method: 'GET', url: opts.base.href, status: response.status }));
+      const errors = await probeErrorPages(client, opts.login ?? firstJsonPost(operations) ?? basePath);
+      findings.push(...errors.findings);
+      for (const r of errors.responses) note(r.route, r.response);
+    }
+
+    let validation: { route: string; cases: number }[] | undefined;
+    if (operations.length > 0) {
+      const result = await probeValidation(client, operations, {
+        maxOperations: opts.maxOperations,
+        oversizedBytes: opts.oversizedBytes,
+        deadline,
+        onCase: (route) => progress('validation', route),
+      });
+      findings.push(...result.findings);
+      for (const r of result.responses) note(r.route, r.response);
+      validation = result.operations;
+    }
+
+    let rateLimit: RateLimitObservation | undefined;
+    const burst = burstTarget(opts, operations);
+    if (burst && opts.families.has('rate-limit')) {
+      progress('rate-limit', `${opts.burst} × ${burst.method} ${burst.path}`);
+      if (Date.now() > deadline) {
+        findings.push({ id: 'rate-limit.limited', category: 'rate-limit', title: 'Rate limiting', severity: 'info', status: 'skip', detail: 'not run: the probe deadline passed' });
+      } else {
+        const result = await probeRateLimit(client, burst, { burst: opts.burst, concurrency: opts.burstConcurrency, timeoutMs: opts.timeoutMs, headers: opts.headers, deadline, ...(run.signal ? { signal: run.signal } : {}) });
+        findings.push(...result.findings);
+        if (result.first) note(`${burst.method} ${burst.path}`, result.first);
+        rateLimit = result.observation;
+      }
+    }
+
+    if (opts.families.has('cookies')) findings.push(...cookieFindings(sightings));
+    const requests = client.sent + (rateLimit ? rateLimit.requests - 1 : 0);
+    const summary = summarise(findings, opts.failOn, requests);
+    return {
+      target: opts.base.href,
+      contentType: kind,
+      status: response.status,
+      observatory: grade,
+      findings: sortFindings(findings),
+      ...(rateLimit ? { rateLimit } : {}),
+      ...(validation ? { validation } : {}),
+      failOn: opts.failOn,
+      ok: summary.gating === 0,
+      summary,
+      durationMs: Date.now() - started,
+    };
+  } finally {
+    await client.close();
+  }
+}
+
+function burstTarget(opts: ReturnType<typeof resolveProbeOptions>, operations: readonly SpecOperation[]): { method: string; path: string; body: string | undefined; login: boolean } | undefined {
+  if (opts.login) {
+    const op = operations.find((o) => o.method === 'POST' && o.path === opts.login);
+    const body = opts.loginBody ?? (op?.body ? exampleFor(op.body) : { username: 'sb-probe', email: 'sb-probe@example.com', password: 'sb-probe-wrong-password' });
+    return { method: 'POST', path: opts.login, body: JSON.stringify(body), login: true };
+  }
+  if (opts.rateLimitRoute) return { ...opts.rateLimitRoute, body: undefined, login: false };
+  return undefined;
+}
+
+function firstJsonPost(operations: readonly SpecOperation[]): string | undefined {
+  const op = operations.find((o) => o.method === 'POST' && o.body && !o.path.includes('{'));
+  return op?.path;
+}
