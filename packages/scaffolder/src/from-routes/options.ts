@@ -27,6 +27,8 @@ export interface SpecFromRoutesOptions {
   readonly version?: string;
   /** A tsconfig.json to resolve types with; default: the nearest one above the input, if any. */
   readonly tsconfig?: string;
+  /** Also write the document here: JSON for `.json`, else YAML. Written atomically. */
+  readonly output?: string;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SpecProgress) => void;
 }

@@ -1,0 +1,77 @@
+import { STATUS_CODES } from 'node:http';
+import type { OperationObject, ParameterObject, ResponsesObject } from 'openapi3-ts/oas31';
+import type { RawRoute } from '../discover/registrations.js';
+import { functionName, resolveFunction, type FunctionLike } from '../discover/resolve.js';
+import type { RouteFramework } from '../options.js';
+import type { TypeToSchema } from '../schema/type-to-schema.js';
+import type { ZodToSchema } from '../schema/zod-to-schema.js';
+import { inferFromBodyCasts } from './body-casts.js';
+import { inferFromFastifySchema } from './fastify-schema.js';
+import { OperationParts, type ParamIn } from './parts.js';
+import { inferFromFastifyReply, inferFromRequestTypes } from './request-types.js';
+import { inferFromResponseSites } from './response-sites.js';
+import { inferFromTypedHandler } from './typed-handler.js';
+import { inferFromZodCalls } from './zod-calls.js';
+
+export interface InferredOperation {
+  readonly operation: OperationObject;
+  readonly inferredFrom: string[];
+  readonly notInferred: string[];
+}
+
+const ORDER: readonly ParamIn[] = ['path', 'query', 'header', 'cookie'];
+
+/** Builds one OpenAPI operation from a route, using every source in order of trust; gaps are noted, not filled. */
+export function inferOperation(route: RawRoute, fw: RouteFramework, method: string, pathParams: readonly string[], types: TypeToSchema, zod: ZodToSchema): InferredOperation {
+  const fns = route.handlers.map((h) => resolveFunction(h)).filter((f): f is FunctionLike => f !== undefined);
+  const main = fns[fns.length - 1];
+  const parts = new OperationParts();
+  const opaqueBefore = types.opaque;
+  if (fw === 'fastify') inferFromFastifySchema(route.options, parts, zod);
+  inferFromTypedHandler(fns, parts, types);
+  inferFromZodCalls(fns, parts, zod);
+  inferFromBodyCasts(fns, parts, types);
+  if (fw === 'fastify') inferFromFastifyReply(route.call, parts, types);
+  inferFromResponseSites(fw, main, parts, types);
+  inferFromRequestTypes(fw, main, route.call, parts, types);
+  const notInferred = [...parts.notes];
+  if (!main) notInferred.push('handler: cannot be resolved to a function (imported from an untyped module?)');
+  parts.operationId ??= main ? functionName(main, route.handlers[route.handlers.length - 1]) : undefined;
+  if (!parts.operationId) notInferred.push('operationId: the handler is anonymous');
+
+  const operation: OperationObject = {};
+  if (parts.operationId) operation.operationId = parts.operationId;
+  const parameters = parametersOf(parts, pathParams);
+  if (parameters.length) operation.parameters = parameters;
+  if (parts.body) {
+    operation.requestBody = { required: parts.body.required, content: { [parts.body.contentType]: { schema: parts.body.schema } } };
+  } else if (['post', 'put', 'patch'].includes(method) && fns.some((f) => /\.(request\.)?body\b/.test(f.getText()))) {
+    notInferred.push('request body: read by the handler but its type is not declared');
+  }
+  if (parts.responses) operation.responses = responsesOf(parts.responses);
+  else notInferred.push('responses: no typed response or status/send call found');
+  if (types.opaque > opaqueBefore) notInferred.push(`schemas: ${types.opaque - opaqueBefore} type(s) are any/unknown, left as {}`);
+  return { operation, inferredFrom: parts.from, notInferred };
+}
+
+function parametersOf(parts: OperationParts, pathParams: readonly string[]): ParameterObject[] {
+  const typedPath = new Map((parts.params.get('path') ?? []).map((p) => [p.name, p]));
+  const out: ParameterObject[] = pathParams.map((name) => ({ name, in: 'path', required: true, schema: typedPath.get(name)?.schema ?? { type: 'string' } }));
+  for (const location of ORDER.slice(1)) {
+    for (const p of parts.params.get(location) ?? []) {
+      const param: ParameterObject = { name: p.name, in: location, schema: p.schema };
+      if (p.required) param.required = true;
+      out.push(param);
+    }
+  }
+  return out;
+}
+
+function responsesOf(list: readonly { status: string; schema?: unknown }[]): ResponsesObject {
+  const out: ResponsesObject = {};
+  for (const r of [...list].sort((a, b) => a.status.localeCompare(b.status))) {
+    const description = r.status === 'default' ? 'Default response' : (STATUS_CODES[Number(r.status)] ?? `Status ${r.status}`);
+    out[r.status] = r.schema ? { description, content: { 'application/json': { schema: r.schema } } } : { description };
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ScaffoldError } from '../errors.js';
+import { buildDocument, type DocumentOperation } from './document/build-document.js';
+import { writeSpecFile } from './document/serialize.js';
+import { MountGraph, toOpenApiPath } from './discover/mount-graph.js';
+import { scanRegistrations } from './discover/registrations.js';
+import { inferOperation } from './infer/infer-route.js';
+import { findRouteFiles } from './load/find-files.js';
+import { loadProject } from './load/load-project.js';
+import type { RouteReport, SpecFromRoutesOptions, SpecFromRoutesResult, SpecWarning } from './options.js';
+import { SchemaRegistry } from './schema/registry.js';
+import { TypeToSchema } from './schema/type-to-schema.js';
+import { ZodToSchema } from './schema/zod-to-schema.js';
+
+/**
+ * Reads Express, Fastify and Koa route code with ts-morph and describes it as an OpenAPI 3.1 document:
+ * paths (mount prefixes applied, `:id` → `{id}`), methods, operation ids (handler names), parameters, request
+ * bodies and responses inferred from TypeScript types, zod schemas, Fastify JSON schemas and
+ * `res.status(n).json(x)`-style call sites. What cannot be inferred is listed per route, never invented.
+ * With `output`, also writes the document (YAML, or JSON for `.json`).
+ *
+ * @example
+ * ```ts
+ * const result = await specFromRoutes({ input: 'src/routes', output: 'openapi.yaml' });
+ * console.log(`${result.routes.length} routes`, result.routes.filter((r) => r.notInferred.length));
+ * ```
+ */
+export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<SpecFromRoutesResult> {
+  const started = performance.now();
+  const inputs = typeof options.input === 'string' ? [options.input] : [...options.input];
+  if (inputs.length === 0) throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', 'input: give at least one route file or folder');
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ phase: 'load', message: `reading ${inputs.join(', ')}` });
+  const files = await findRouteFiles(inputs);
+  checkAborted(options.signal);
+  const loaded = loadProject(files, options.tsconfig);
+  const warnings: SpecWarning[] = [...loaded.warnings];
+
+  progress({ phase: 'discover', message: `finding routes in ${loaded.files.length} files` });
+  const reg = scanRegistrations(loaded.files);
+  const graph = new MountGraph(reg);
+  for (const call of reg.dynamic) warnings.push({ code: 'dynamic-route-path', message: 'route path or method is computed at run time; route left out', source: sourceOf(call) });
+
+  progress({ phase: 'infer', message: `inferring ${reg.routes.length} routes` });
+  const registry = new SchemaRegistry();
+  const types = new TypeToSchema(registry);
+  const zod = new ZodToSchema(registry, types);
+  const operations: DocumentOperation[] = [];
+  const routes: RouteReport[] = [];
+  for (const route of reg.routes) {
+    checkAborted(options.signal);
+    const fw = graph.framework(route.container);
+    if (!fw) continue;
+    for (const prefix of graph.prefixes(route.container)) {
+      const full = toOpenApiPath(joinPrefix(prefix, route.path));
+      for (const m of route.methods) {
+        for (const method of m === 'all' ? ['get', 'post', 'put', 'patch', 'delete'] : [m === 'del' ? 'delete' : m]) {
+          const inferred = inferOperation(route, fw, method, full.params, types, zod);
+          if (full.unsupported) inferred.notInferred.push(`path: ${full.unsupported}`);
+          operations.push({ path: full.path, method, operation: inferred.operation });
+          routes.push({
+            method: method.toUpperCase(),
+            path: full.path,
+            operationId: inferred.operation.operationId,
+            framework: fw,
+            source: sourceOf(route.call),
+            inferredFrom: inferred.inferredFrom,
+            notInferred: inferred.notInferred,
+          });
+        }
+      }
+    }
+  }
+  if (operations.length === 0) {
+    throw new ScaffoldError('SCAFFOLD_NO_ROUTES', `no Express, Fastify or Koa routes found in ${inputs.join(', ')} (${loaded.files.length} files read)`);
+  }
+  progress({ phase: 'document', message: `writing ${operations.length} operations` });
+  const meta = await packageMeta(files[0]!);
+  const document = buildDocument(options.title ?? meta.name ?? 'API', options.version ?? meta.version ?? '0.0.0', operations, registry);
+  if (options.output) {
+    checkAborted(options.signal);
+    await writeSpecFile(document, options.output);
+  }
+  return { document, routes, warnings, files: loaded.files.length, durationMs: Math.round(performance.now() - started) };
+}
+
+function joinPrefix(prefix: string, p: string): string {
+  if (!prefix) return p;
+  if (!p || p === '/') return prefix;
+  return `${prefix.replace(/\/+$/, '')}/${p.replace(/^\/+/, '')}`;
+}
+
+function sourceOf(node: { getSourceFile(): { getFilePath(): string }; getStartLineNumber(): number }): string {
+  return `${path.relative(process.cwd(), node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`;
+}
+
+function checkAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new ScaffoldError('SCAFFOLD_ABORTED', 'aborted');
+}
+
+async function packageMeta(file: string): Promise<{ name?: string; version?: string }> {
+  for (let d = path.dirname(file); ; d = path.dirname(d)) {
+    const p = path.join(d, 'package.json');
+    if (existsSync(p)) {
+      try {
+        const pkg = JSON.parse(await readFile(p, 'utf8')) as { name?: unknown; version?: unknown };
+        return { name: typeof pkg.name === 'string' ? pkg.name : undefined, version: typeof pkg.version === 'string' ? pkg.version : undefined };
+      } catch {
+        return {};
+      }
+    }
+    if (path.dirname(d) === d) return {};
+  }
+}
