@@ -2,6 +2,7 @@ export { LoadtestError } from './errors.js';
 export type { LoadtestErrorCode } from './errors.js';
 export type { LoadTestContext, LoadTestOptions, LoadTestProgress, ResolvedOptions } from './options/types.js';
 export { resolveOptions } from './options/validate.js';
+export { loadBody, parseHeaderLines, parseStatusList, parseTolerance } from './options/cli-input.js';
 export { runLoadTest } from './runner/run-load-test.js';
 export type {
   CheckResult,
@@ -15,3 +16,16 @@ export type {
   TimelinePoint,
 } from './stats/types.js';
 export { decodeHistogram, encodeHistogram, summarize } from './stats/histogram.js';
+export { mannWhitney } from './stats/mann-whitney.js';
+export type { MannWhitneyResult } from './stats/mann-whitney.js';
+export { compareEndpoints } from './compare/compare-endpoints.js';
+export type { CompareOptions, EndpointComparison } from './compare/compare-endpoints.js';
+export type { MetricComparison, MetricName } from './compare/metric.js';
+export { BASELINE_FORMAT, baselineOptions, createBaseline, parseBaseline, readBaseline } from './baseline/baseline.js';
+export type { Baseline } from './baseline/baseline.js';
+export { compareToBaseline } from './baseline/compare-to-baseline.js';
+export type { BaselineComparison } from './baseline/compare-to-baseline.js';
+export { formatComparison, formatReport } from './report/format-report.js';
+export { recommendations } from './report/recommendations.js';
+export { renderHtmlReport } from './report/html.js';
+export { formatUs } from './report/units.js';

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { LoadtestError } from '../errors.js';
+
+/**
+ * Parses `Name: value` header lines (curl style) into a record. A line without a colon is a
+ * `LOADTEST_INVALID_OPTION` error naming it.
+ */
+export function parseHeaderLines(lines: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) {
+      throw new LoadtestError('LOADTEST_INVALID_OPTION', `invalid header ${JSON.stringify(line)}: expected "Name: value"`);
+    }
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  return headers;
+}
+
+/**
+ * A request body from the command line: `@path` reads the file (relative to `cwd`), anything else is the body
+ * itself. A missing file is a `LOADTEST_BODY_FILE` error naming the path.
+ */
+export async function loadBody(arg: string, cwd = process.cwd()): Promise<string | Buffer> {
+  if (!arg.startsWith('@')) return arg;
+  const path = resolve(cwd, arg.slice(1));
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new LoadtestError('LOADTEST_BODY_FILE', `cannot read body file ${arg.slice(1)} (${code})`, { cause: err });
+  }
+}
+
+/** Parses `400` or `200,204` into status codes; anything else is a `LOADTEST_INVALID_OPTION` error. */
+export function parseStatusList(list: string): number[] {
+  return list.split(',').map((part) => {
+    const code = Number(part.trim());
+    if (!/^\d{3}$/.test(part.trim()) || code < 100 || code > 599) {
+      throw new LoadtestError('LOADTEST_INVALID_OPTION', `invalid status code ${JSON.stringify(part.trim())} in --expect-status ${JSON.stringify(list)}`);
+    }
+    return code;
+  });
+}
+
+/** Parses a tolerance: `10`, `10%` or `0.1` all mean 10%. */
+export function parseTolerance(value: string): number {
+  const n = Number(value.trim().replace(/%$/, ''));
+  if (!Number.isFinite(n) || n < 0) throw new LoadtestError('LOADTEST_INVALID_OPTION', `invalid tolerance ${JSON.stringify(value)}: expected a percentage like 10 or 10%`);
+  return value.includes('%') || n >= 1 ? n / 100 : n;
+}
