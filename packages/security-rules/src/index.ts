@@ -1,6 +1,24 @@
 export { SecurityRulesError } from './errors.js';
 export type { SecurityRulesErrorCode } from './errors.js';
 
+// Static scan (sb security scan)
+export { scan } from './scan/scan.js';
+export type { ScanOptions, ScanResult, RouteSummary } from './scan/scan.js';
+export { evaluateGate } from './report/gate.js';
+export type { GateOptions } from './report/gate.js';
+export { toSarif } from './report/sarif.js';
+export { toBaseline, readBaseline } from './report/baseline.js';
+export type { Baseline } from './report/baseline.js';
+export { applyFixes } from './fix/apply-fixes.js';
+export type { FixReport } from './fix/apply-fixes.js';
+export { RULES } from './rules/registry.js';
+export { SEVERITY_ORDER } from './model/finding.js';
+export type { Confidence, Finding, FixEdit, Fix, FlowStep, Location, RuleMeta, Severity } from './model/finding.js';
+export type { Rule } from './model/rule.js';
+export type { ParseProblem } from './project/load-project.js';
+export type { SuppressionProblem } from './report/suppressions.js';
+export type { ScanConfig } from './config/scan-config.js';
+
 // Live probe (sb security probe)
 export { probeApi } from './probe/run-probe.js';
 export { isLoopbackHost } from './probe/target/loopback.js';

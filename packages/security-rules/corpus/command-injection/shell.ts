@@ -1,0 +1,1 @@
+export { exec as run } from 'child_process';

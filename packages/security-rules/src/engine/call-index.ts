@@ -1,0 +1,91 @@
+import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { refOf, type ModuleRef } from '../symbols/module-ref.js';
+
+/** A call (or `new`) and the module reference of its callee. */
+export interface ResolvedCall {
+  readonly call: CallExpression | NewExpression;
+  readonly ref: ModuleRef;
+}
+
+const imports = (sf: SourceFile): SourceFile[] => {
+  const out: SourceFile[] = [];
+  for (const d of [...sf.getImportDeclarations(), ...sf.getExportDeclarations()]) {
+    const t = d.getModuleSpecifierSourceFile();
+    if (t) out.push(t);
+  }
+  return out;
+};
+
+/**
+ * Finds calls into a module without resolving every call in the project: only files that mention the module,
+ * or import (transitively) a file that does, are resolved, and each file's calls are resolved once.
+ */
+export class CallIndex {
+  private readonly resolved = new Map<SourceFile, ResolvedCall[]>();
+  private readonly importers = new Map<SourceFile, SourceFile[]>();
+
+  constructor(private readonly files: readonly SourceFile[]) {
+    for (const f of files) for (const t of imports(f)) this.importers.set(t, [...(this.importers.get(t) ?? []), f]);
+  }
+
+  private filesMentioning(modules: readonly string[]): Set<SourceFile> {
+    const out = new Set<SourceFile>();
+    const queue: SourceFile[] = [];
+    for (const f of this.files) {
+      const text = f.getFullText();
+      if (modules.some((m) => text.includes(`'${m}`) || text.includes(`"${m}`) || text.includes(`'node:${m}`) || text.includes(`"node:${m}`) || text.includes(`\`${m}`))) {
+        out.add(f);
+        queue.push(f);
+      }
+    }
+    while (queue.length > 0) {
+      const f = queue.pop();
+      for (const imp of (f && this.importers.get(f)) ?? []) {
+        if (!out.has(imp)) {
+          out.add(imp);
+          queue.push(imp);
+        }
+      }
+    }
+    return out;
+  }
+
+  private resolve(sf: SourceFile): ResolvedCall[] {
+    const hit = this.resolved.get(sf);
+    if (hit) return hit;
+    const out: ResolvedCall[] = [];
+    for (const node of sf.getDescendants()) {
+      if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) continue;
+      const ref = refOf(node.getExpression());
+      if (ref) out.push({ call: node, ref });
+    }
+    this.resolved.set(sf, out);
+    return out;
+  }
+
+  /** Calls whose callee comes from one of `modules` and whose last path segment is in `names` (any when omitted). */
+  callsTo(modules: readonly string[], names?: readonly string[]): ResolvedCall[] {
+    const out: ResolvedCall[] = [];
+    for (const f of this.filesMentioning(modules)) {
+      for (const rc of this.resolve(f)) {
+        if (!modules.includes(rc.ref.module)) continue;
+        const last = rc.ref.path.at(-1);
+        if (names === undefined || (last !== undefined && names.includes(last))) out.push(rc);
+      }
+    }
+    return out;
+  }
+
+  /** Every call expression in the scanned files whose callee is a member `x.name(...)` or plain `name(...)`. */
+  callsNamed(names: ReadonlySet<string>): CallExpression[] {
+    const out: CallExpression[] = [];
+    for (const f of this.files) {
+      for (const c of f.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+        const e = c.getExpression();
+        const n = Node.isPropertyAccessExpression(e) ? e.getName() : Node.isIdentifier(e) ? e.getText() : undefined;
+        if (n !== undefined && names.has(n)) out.push(c);
+      }
+    }
+    return out;
+  }
+}

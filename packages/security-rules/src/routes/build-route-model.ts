@@ -1,0 +1,79 @@
+import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import type { ScanConfig } from '../config/scan-config.js';
+import { resolveFunction } from '../symbols/declarations.js';
+import { ContainerRegistry, findCreations } from './containers.js';
+import { linkContainers } from './link.js';
+import { ROUTE_METHODS, readRoute } from './route-calls.js';
+import type { Container, Middleware, Route, RouteModel } from './types.js';
+
+const LINK = new Set(['use', 'register', 'addHook', 'route']);
+
+function fullPrefix(c: Container, depth = 0): string {
+  return c.parent && depth < 20 ? fullPrefix(c.parent, depth + 1) + c.prefix : c.prefix;
+}
+
+const joinPath = (a: string, b: string): string => (`${a}/${b}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'));
+
+/** The middleware that applies to a path in a container: its ancestors' first, then its own. */
+function inheritedChain(c: Container, path: string): Middleware[] {
+  const lineage: Container[] = [];
+  for (let cur: Container | undefined = c; cur && lineage.length < 20; cur = cur.parent) lineage.unshift(cur);
+  const out: Middleware[] = [];
+  for (const k of lineage) {
+    const base = fullPrefix(k);
+    for (const { prefix, mw } of k.middleware) {
+      const scope = joinPath(base, prefix);
+      if (scope === '/' || path === scope || path.startsWith(`${scope}/`)) out.push(mw);
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds the route model: apps → routers/plugins → middleware chain → handler, for Express, Fastify and Koa.
+ * Routers mounted from other files, `fastify.register(plugin, { prefix })`, and functions that receive the app
+ * are followed.
+ */
+export function buildRouteModel(files: readonly SourceFile[], config: ScanConfig): RouteModel {
+  const reg = new ContainerRegistry();
+  findCreations(files, reg);
+  const candidates: CallExpression[] = [];
+  for (const sf of files) {
+    for (const call of sf.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+      const callee = call.getExpression();
+      if (Node.isPropertyAccessExpression(callee) && (LINK.has(callee.getName()) || ROUTE_METHODS.has(callee.getName()))) candidates.push(call);
+      else if (call.getArguments().some((a) => Node.isIdentifier(a) && reg.names.has(a.getText()))) candidates.push(call);
+    }
+  }
+  linkContainers(candidates, reg, config);
+  const routes: Route[] = [];
+  const handlers = new Map<Node, Route | undefined>();
+  for (const call of candidates) {
+    const raw = readRoute(call, reg, config);
+    if (raw === undefined) continue;
+    const path = joinPath(fullPrefix(raw.container), raw.path);
+    const route: Route = {
+      framework: raw.container.framework,
+      method: raw.method,
+      path,
+      node: raw.node,
+      chain: [...inheritedChain(raw.container, path), ...raw.middleware],
+      handler: resolveFunction(raw.handler),
+      schema: raw.schema,
+      container: raw.container,
+    };
+    routes.push(route);
+    if (route.handler) handlers.set(route.handler, route);
+    for (const m of raw.middleware) {
+      const f = resolveFunction(m.node);
+      if (f && !handlers.has(f)) handlers.set(f, undefined);
+    }
+  }
+  for (const c of reg.all) {
+    for (const { mw } of c.middleware) {
+      const f = resolveFunction(mw.node);
+      if (f && !handlers.has(f)) handlers.set(f, undefined);
+    }
+  }
+  return { containers: reg.all, routes, handlers };
+}

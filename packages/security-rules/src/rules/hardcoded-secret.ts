@@ -1,0 +1,57 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { RuleContext } from '../engine/context.js';
+import type { RawFinding } from '../model/finding.js';
+import type { Rule } from '../model/rule.js';
+import { entropy } from './jwt-weak-secret.js';
+
+/** Key formats with a fixed shape (provider prefixes, PEM private keys). */
+export const KEY_FORMATS: [string, RegExp][] = [
+  ['AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
+  ['GitHub token', /\bgh[pousr]_[A-Za-z0-9]{36,}\b/],
+  ['Slack token', /\bxox[abposr]-[A-Za-z0-9-]{10,}/],
+  ['Stripe secret key', /\b[sr]k_live_[A-Za-z0-9]{20,}/],
+  ['Google API key', /\bAIza[0-9A-Za-z_-]{35}\b/],
+  ['private key', /-----BEGIN (?:RSA |EC |OPENSSH |DSA |ENCRYPTED )?PRIVATE KEY-----/],
+  ['SendGrid key', /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}\b/],
+  ['OpenAI key', /\bsk-(?:proj-)?[A-Za-z0-9_-]{32,}\b/],
+];
+const SECRET_NAME = /(?:secret|passw(?:or)?d|passwd|pwd|api_?key|apikey|access_?key|private_?key|auth_?token|client_?secret|signing_?key|token_?secret|credentials?)$/i;
+const PLACEHOLDER = /^(?:changeme|change-me|example|placeholder|xxx+|\*+|your[-_ ].*|<.*>|\$\{.*\}|todo|test|dummy|secret|password)$/i;
+
+const nameOf = (lit: Node): string | undefined => {
+  const p = lit.getParent();
+  if (p && (Node.isVariableDeclaration(p) || Node.isPropertyAssignment(p) || Node.isPropertyDeclaration(p))) return p.getName();
+  if (p && Node.isBinaryExpression(p) && p.getOperatorToken().getKind() === SyntaxKind.EqualsToken) return p.getLeft().getText().split('.').at(-1);
+  return undefined;
+};
+
+/** Credentials in the source: known key formats anywhere, and high-entropy literals bound to secret-looking names. */
+export const hardcodedSecret: Rule = {
+  meta: {
+    id: 'hardcoded-secret',
+    title: 'Hard-coded secret',
+    description: 'A credential is written in the source: a known key format (AWS, GitHub, Slack, Stripe, Google, private key) or a high-entropy string assigned to a secret/password/apiKey name. It ends up in every clone, build and log of the repository.',
+    severity: 'high',
+    confidence: 'taint-confirmed',
+    cwe: [798],
+    owasp: 'A07:2021-Identification and Authentication Failures',
+  },
+  *check(ctx: RuleContext): Iterable<RawFinding> {
+    for (const sf of ctx.files) {
+      for (const lit of sf.getDescendants()) {
+        if (!Node.isStringLiteral(lit) && !Node.isNoSubstitutionTemplateLiteral(lit)) continue;
+        const v = lit.getLiteralValue();
+        if (v.length < 8) continue;
+        const format = KEY_FORMATS.find(([, re]) => re.test(v));
+        if (format) {
+          yield { node: lit, message: `${format[0]} in the source` };
+          continue;
+        }
+        const name = nameOf(lit);
+        if (name === undefined || !SECRET_NAME.test(name) || PLACEHOLDER.test(v) || /\s/.test(v)) continue;
+        if (v.length >= 12 && entropy(v) >= 3.3) yield { node: lit, message: `${name} is a hard-coded ${v.length}-character secret` };
+        else if (v.length >= 8) yield { node: lit, message: `${name} is a hard-coded string`, confidence: 'pattern' };
+      }
+    }
+  },
+};
