@@ -1,4 +1,15 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { authFile } from './emit/auth-file.js';
+import { GENERATED_HEADER } from './emit/header.js';
+import { emitOperationsFile } from './emit/operations-file.js';
+import { emitRouteTableFile } from './emit/route-table-file.js';
+import { RUNTIME_SOURCE } from './emit/runtime/runtime-source.js';
+import { emitTypesFile } from './emit/types-file.js';
+import { emitValidators } from './emit/validators.js';
+import { planHandlers } from './handlers/plan.js';
+import { TARGETS } from './targets/plugins.js';
+import { writeOutput, type PlannedFile } from './write/atomic-write.js';
 import { runDoctor } from './doctor/doctor.js';
 import { ScaffoldError } from './errors.js';
 import { buildModel } from './model/build.js';
@@ -56,5 +67,42 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   progress({ phase: 'model', message: 'building the model' });
   const model = buildModel(loaded.doc, version, doctor.formats, warnings);
   checkAborted(options.signal);
-  throw new ScaffoldError('SCAFFOLD_INTERNAL', `emitters not implemented yet (${model.operations.length} operations read into ${output}; ${performance.now() - started} ms)`);
+  progress({ phase: 'emit', message: `generating ${options.framework} code for ${model.operations.length} operations` });
+  const target = TARGETS[options.framework];
+  const validators = emitValidators(model, warnings);
+  const files: PlannedFile[] = [
+    { path: 'types.gen.ts', content: emitTypesFile(model), kind: 'generated' },
+    { path: 'operations.gen.ts', content: emitOperationsFile(model), kind: 'generated' },
+    { path: 'validators/params.gen.ts', content: validators.paramsModule, kind: 'generated' },
+    { path: 'validators/bodies.gen.ts', content: validators.bodiesModule, kind: 'generated' },
+    { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${RUNTIME_SOURCE}`, kind: 'generated' },
+    { path: 'route-table.gen.ts', content: emitRouteTableFile(model, validators), kind: 'generated' },
+    { path: 'routes.gen.ts', content: target.routesFile(model, warnings), kind: 'generated' },
+    { path: 'app.gen.ts', content: target.appFile(), kind: 'generated' },
+  ];
+  checkAborted(options.signal);
+  progress({ phase: 'handlers', message: 'planning handler files' });
+  const handlers = await planHandlers(model, output);
+  files.push(...handlers.files);
+  for (const [rel, content] of [['auth.ts', authFile()], ['server.ts', target.serverFile()]] as const) {
+    if (!(await exists(path.join(output, rel)))) files.push({ path: rel, content, kind: 'user', status: 'created' });
+  }
+  checkAborted(options.signal);
+  progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length} files` });
+  const written = await writeOutput(output, files, options.dryRun === true, options.signal);
+  return {
+    framework: options.framework,
+    output,
+    specVersion: version,
+    operations: model.operations.length,
+    schemas: model.schemas.length,
+    files: written,
+    handlers: handlers.handlers,
+    warnings,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+async function exists(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined)) !== undefined;
 }

@@ -13,8 +13,25 @@ function union(parts: string[]): string {
   return unique.length === 1 ? unique[0]! : unique.map((p) => (p.includes('=>') ? `(${p})` : p)).join(' | ');
 }
 
+/** True when `t` has a `|` or `&` outside brackets and strings (so it needs parentheses as an operand). */
+function hasTopLevelOperator(t: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (quote !== '') {
+      if (c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === '(' || c === '[' || c === '<') depth++;
+    else if (c === '}' || c === ')' || c === ']' || c === '>') depth--;
+    else if (depth === 0 && (c === '|' || c === '&')) return true;
+  }
+  return false;
+}
+
 function wrap(t: string): string {
-  return /^[\w.$"[\]]+$/.test(t) ? t : `(${t})`;
+  return hasTopLevelOperator(t) ? `(${t})` : t;
 }
 
 /** The TypeScript type of a (doctored, JSON Schema 2020-12) schema. */

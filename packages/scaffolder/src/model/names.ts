@@ -58,10 +58,12 @@ export class NameRegistry {
     for (const r of reserved) this.#used.add(r);
   }
 
-  claim(base: string): string {
+  claim(base: string, suffixes: readonly string[] = []): string {
+    const taken = (n: string): boolean => this.#used.has(n) || RESERVED.has(n) || suffixes.some((s) => this.#used.has(n + s));
     let name = base;
-    for (let i = 2; this.#used.has(name) || RESERVED.has(name); i++) name = `${base}${i}`;
+    for (let i = 2; taken(name); i++) name = `${base}${i}`;
     this.#used.add(name);
+    for (const s of suffixes) this.#used.add(name + s);
     return name;
   }
 }

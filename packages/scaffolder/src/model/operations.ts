@@ -87,8 +87,9 @@ function groupOf(op: Json, route: string): string {
 /** Reads every operation of `paths`, in spec order, with unique handler and type names. */
 export function readOperations(doc: Json, warnings: ScaffoldWarning[]): OperationModel[] {
   const warn: Warn = (code, pointer, message) => warnings.push({ code, pointer, message });
-  const handlerNames = new NameRegistry();
-  const typeNames = new NameRegistry(['Input', 'Result']);
+  const handlerNames = new NameRegistry(['routes', 'schemes']);
+  const typeNames = new NameRegistry(['S']);
+  const suffixes = ['Params', 'Query', 'Headers', 'Cookies', 'Body', 'Input', 'Result'];
   const out: OperationModel[] = [];
   const paths = isObject(doc['paths']) ? doc['paths'] : {};
   for (const [route, rawItem] of Object.entries(paths)) {
@@ -117,7 +118,7 @@ export function readOperations(doc: Json, warnings: ScaffoldWarning[]): Operatio
       const base = typeof op['operationId'] === 'string' && op['operationId'].trim() !== '' ? op['operationId'] : defaultName(method, route);
       out.push({
         name: handlerNames.claim(camelCase(base)),
-        typeName: typeNames.claim(pascalCase(base)),
+        typeName: typeNames.claim(pascalCase(base), suffixes),
         operationId: typeof op['operationId'] === 'string' ? op['operationId'] : undefined,
         method: method as HttpMethod,
         path: route,

@@ -32,7 +32,7 @@ export function collectNamedSchemas(doc: Json): NamedSchema[] {
     const target = getAt(doc, keys);
     const schema = isObject(target) ? target : {};
     const m = COMPONENT.exec(ref);
-    const base = m ? pascalCase(keys[2] ?? '') : pascalCase(keys.filter((k) => k !== 'properties' && k !== 'content' && k !== 'schema').slice(-3).join(' '));
+    const base = m ? pascalCase(keys[2] ?? '') : pascalCase(keys.filter((k) => !['components', 'schemas', 'properties', 'content', 'schema', 'items'].includes(k)).slice(-3).join(' '));
     out.push({
       ref,
       typeName: names.claim(base),

@@ -1,0 +1,54 @@
+import type { OperationModel } from '../model/model.js';
+import { handlerStub } from './stub.js';
+
+/** The outcome of merging new operations into an existing handler file. */
+export interface MergedHandlers {
+  /** The new text (identical to the old one when nothing was added). */
+  readonly text: string;
+  /** Operations that got a stub. */
+  readonly added: readonly OperationModel[];
+  /** Operations whose handler was already exported. */
+  readonly kept: readonly OperationModel[];
+  /** Exported functions/constants that match no operation of this file. */
+  readonly exported: readonly string[];
+}
+
+type Project = import('ts-morph').Project;
+let project: Project | undefined;
+
+async function getProject(): Promise<Project> {
+  if (!project) {
+    const { Project: P } = await import('ts-morph');
+    project = new P({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, compilerOptions: { allowJs: false } });
+  }
+  return project;
+}
+
+/**
+ * Reads an existing handler file with ts-morph and appends stubs for operations it does not export yet.
+ * The user's code is never rewritten: new text goes at the end, and a missing import is added at the top.
+ */
+export async function mergeHandlers(existing: string, ops: readonly OperationModel[]): Promise<MergedHandlers> {
+  const p = await getProject();
+  const file = p.createSourceFile(`/h${Math.random().toString(36).slice(2)}.ts`, existing, { overwrite: true });
+  try {
+    const exported = new Set<string>();
+    for (const [name] of file.getExportedDeclarations()) exported.add(name);
+    const added = ops.filter((op) => !exported.has(op.name));
+    const kept = ops.filter((op) => exported.has(op.name));
+    let text = existing;
+    if (added.length > 0) {
+      const imports = file.getImportDeclarations();
+      const hasNamed = (name: string): boolean => imports.some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name));
+      const missingImports: string[] = [];
+      if (!imports.some((d) => d.getNamespaceImport()?.getText() === 'Op')) missingImports.push("import type * as Op from '../operations.gen.js';");
+      if (!hasNamed('notImplemented')) missingImports.push("import { notImplemented } from '../runtime.gen.js';");
+      if (!hasNamed('HandlerContext')) missingImports.push("import type { HandlerContext } from '../runtime.gen.js';");
+      const body = `${text.endsWith('\n') ? '' : '\n'}\n${added.map(handlerStub).join('\n')}`;
+      text = (missingImports.length > 0 ? `${missingImports.join('\n')}\n` : '') + text + body;
+    }
+    return { text, added, kept, exported: [...exported] };
+  } finally {
+    p.removeSourceFile(file);
+  }
+}
