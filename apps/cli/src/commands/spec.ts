@@ -1,0 +1,58 @@
+import { Args, Flags } from '@oclif/core';
+import type { SpecFromRoutesOptions, SpecFromRoutesResult } from '@sb/scaffolder';
+import { SbCommand } from '../base/sb-command.js';
+import { formatSpecResult } from '../format/spec.js';
+import { ProgressLine } from '../format/progress-line.js';
+
+export default class Spec extends SbCommand {
+  static override summary = 'Read Express, Fastify or Koa route code and write the OpenAPI 3.1 document it implements.';
+  static override description =
+    'Paths, methods, operation ids, parameters, request bodies and responses are inferred from TypeScript types, zod schemas, ' +
+    'Fastify JSON schemas and res.status(n).json(x)-style call sites. What cannot be inferred is listed per route, never invented.';
+  static override examples = [
+    '<%= config.bin %> spec src/routes/ --output openapi.yaml',
+    '<%= config.bin %> spec src/app.ts src/routes/ --output openapi.json --title "Pet store"',
+    '<%= config.bin %> spec src/routes/ --strict   # exit 1 when anything could not be inferred',
+  ];
+  static override strict = false;
+  static override args = {
+    input: Args.string({ description: 'Route files or folders (read recursively).', required: true }),
+  };
+  static override flags = {
+    output: Flags.string({ char: 'o', description: 'Write the document here (.json → JSON, else YAML). Without it, YAML goes to stdout.' }),
+    title: Flags.string({ description: 'info.title (default: package.json name).' }),
+    'api-version': Flags.string({ description: 'info.version (default: package.json version).' }),
+    tsconfig: Flags.string({ description: 'tsconfig.json to resolve types with (default: the nearest one).' }),
+    strict: Flags.boolean({ description: 'Exit 1 when a part of a route could not be inferred.' }),
+  };
+
+  async run(): Promise<SpecFromRoutesResult> {
+    const { argv, flags } = await this.parse(Spec);
+    const { specFromRoutes, serializeSpec } = await import('@sb/scaffolder');
+    const progress = new ProgressLine(this.interactive);
+    const result = await specFromRoutes({ ...toOptions(argv as string[], flags), onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    if (!this.jsonEnabled()) {
+      if (flags.output) this.logToStderr(formatSpecResult(result, flags.output));
+      else {
+        process.stdout.write(serializeSpec(result.document, 'yaml'));
+        this.logToStderr(formatSpecResult(result, undefined));
+      }
+    }
+    if (flags.strict && result.routes.some((r) => r.notInferred.length > 0)) this.failCheck();
+    return result;
+  }
+}
+
+/** Flags → library options (pure). */
+export function toOptions(
+  inputs: readonly string[],
+  flags: { output?: string; title?: string; 'api-version'?: string; tsconfig?: string },
+): SpecFromRoutesOptions {
+  return {
+    input: inputs,
+    ...(flags.output ? { output: flags.output } : {}),
+    ...(flags.title ? { title: flags.title } : {}),
+    ...(flags['api-version'] ? { version: flags['api-version'] } : {}),
+    ...(flags.tsconfig ? { tsconfig: flags.tsconfig } : {}),
+  };
+}
