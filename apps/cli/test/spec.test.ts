@@ -43,6 +43,6 @@ describe('sb spec', () => {
     expect(r.stderr).toMatch(/error \[SCAFFOLD_ROUTES_PARSE\]/);
     expect(r.stderr).toMatch(/broken\/app\.ts:2:\d+: '\)' expected/);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
-    await expect(readFile(out, 'utf8')).rejects.toThrow();
+    await expect(readFile(out, 'utf8')).rejects.toThrow(/ENOENT/);
   });
 });
