@@ -4,6 +4,8 @@
  * replaced by a predicate on the namespace name; extension-owned objects are always left out.
  */
 
+/** Identifiers built in SQL are always double-quoted (like `quoteIdent`), so keys match across the code. */
+
 /** Predicate on `<alias>.nspname`: user schemas, filtered by the caller. */
 export function schemaFilter(alias: string, include: string[] | undefined, exclude: string[], quote: (v: string) => string): string {
   const parts = [
@@ -37,7 +39,7 @@ where ${f} and ${notExtension('pg_collation', 'c.oid')}
 order by 1, 2`;
 
 export const ENUMS = (f: string) => `
-select n.nspname as schema, t.typname as name,
+select n.nspname as schema, t.typname as name, format_type(t.oid, null) as type_name,
   (select json_agg(e.enumlabel order by e.enumsortorder) from pg_enum e where e.enumtypid = t.oid) as values,
   obj_description(t.oid, 'pg_type') as comment
 from pg_type t join pg_namespace n on n.oid = t.typnamespace
@@ -48,7 +50,7 @@ export const DOMAINS = (f: string) => `
 select n.nspname as schema, t.typname as name, format_type(t.typbasetype, t.typtypmod) as type,
   not t.typnotnull as nullable, t.typdefault as "default",
   case when t.typcollation <> 0 and t.typcollation <> bt.typcollation
-    then (select quote_ident(cn.nspname) || '.' || quote_ident(co.collname) from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace where co.oid = t.typcollation) end as collation,
+    then (select ('"' || replace(cn.nspname, '"', '""') || '"') || '.' || ('"' || replace(co.collname, '"', '""') || '"') from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace where co.oid = t.typcollation) end as collation,
   coalesce((select json_agg(json_build_object('name', c.conname, 'definition', pg_get_constraintdef(c.oid)) order by c.conname)
     from pg_constraint c where c.contypid = t.oid and c.contype = 'c'), '[]'::json) as checks,
   obj_description(t.oid, 'pg_type') as comment
@@ -80,7 +82,7 @@ select c.oid::int8::text as oid, n.nspname as schema, c.relname as name, c.relki
     from pg_inherits i join pg_class pc on pc.oid = i.inhparent join pg_namespace pn on pn.oid = pc.relnamespace
     where i.inhrelid = c.oid limit 1) end as partition_of,
   case when not c.relispartition then coalesce((
-    select json_agg(quote_ident(pn.nspname) || '.' || quote_ident(pc.relname) order by i.inhseqno)
+    select json_agg(('"' || replace(pn.nspname, '"', '""') || '"') || '.' || ('"' || replace(pc.relname, '"', '""') || '"') order by i.inhseqno)
     from pg_inherits i join pg_class pc on pc.oid = i.inhparent join pg_namespace pn on pn.oid = pc.relnamespace
     where i.inhrelid = c.oid), '[]'::json) else '[]'::json end as inherits,
   case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) end as view_definition,
@@ -100,7 +102,7 @@ select a.attrelid::int8::text as oid, a.attname as name, format_type(a.atttypid,
   case a.attidentity when 'a' then 'always' when 'd' then 'by default' end as identity,
   case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated,
   case when a.attcollation <> 0 and a.attcollation <> t.typcollation
-    then (select quote_ident(cn.nspname) || '.' || quote_ident(co.collname) from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end as collation,
+    then (select ('"' || replace(cn.nspname, '"', '""') || '"') || '.' || ('"' || replace(co.collname, '"', '""') || '"') from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end as collation,
   a.attislocal as local,
   col_description(a.attrelid, a.attnum) as comment
 from pg_attribute a
@@ -144,7 +146,7 @@ order by 1, 2`;
 
 export const TRIGGERS = (f: string) => `
 select t.tgrelid::int8::text as oid, t.tgname as name, pg_get_triggerdef(t.oid) as definition,
-  quote_ident(pn.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')' as function
+  ('"' || replace(pn.nspname, '"', '""') || '"') || '.' || ('"' || replace(p.proname, '"', '""') || '"') || '(' || pg_get_function_identity_arguments(p.oid) || ')' as function
 from pg_trigger t
 join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
 join pg_proc p on p.oid = t.tgfoid join pg_namespace pn on pn.oid = p.pronamespace
@@ -163,10 +165,13 @@ order by 1, 2`;
 /** What each view and materialized view reads, from the rewrite rule's pg_depend rows. */
 export const VIEW_DEPENDENCIES = (f: string) => `
 select distinct v.oid::int8::text as oid,
-  case when d.refclassid = 'pg_proc'::regclass then 'function:' || (
-      select quote_ident(pn.nspname) || '.' || quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'
+  case when d.refclassid = 'pg_type'::regclass then 'type:' || (
+      select ('"' || replace(tn.nspname, '"', '""') || '"') || '.' || ('"' || replace(t.typname, '"', '""') || '"')
+      from pg_type t join pg_namespace tn on tn.oid = t.typnamespace where t.oid = d.refobjid)
+    when d.refclassid = 'pg_proc'::regclass then 'function:' || (
+      select ('"' || replace(pn.nspname, '"', '""') || '"') || '.' || ('"' || replace(p.proname, '"', '""') || '"') || '(' || pg_get_function_identity_arguments(p.oid) || ')'
       from pg_proc p join pg_namespace pn on pn.oid = p.pronamespace where p.oid = d.refobjid)
-    else (case when rc.relkind in ('v', 'm') then 'view:' else 'table:' end) || quote_ident(rn.nspname) || '.' || quote_ident(rc.relname)
+    else (case when rc.relkind in ('v', 'm') then 'view:' else 'table:' end) || ('"' || replace(rn.nspname, '"', '""') || '"') || '.' || ('"' || replace(rc.relname, '"', '""') || '"')
   end as ref
 from pg_depend d
 join pg_rewrite r on r.oid = d.objid
@@ -174,8 +179,11 @@ join pg_class v on v.oid = r.ev_class join pg_namespace n on n.oid = v.relnamesp
 left join pg_class rc on d.refclassid = 'pg_class'::regclass and rc.oid = d.refobjid
 left join pg_namespace rn on rn.oid = rc.relnamespace
 where d.classid = 'pg_rewrite'::regclass and d.refobjid <> v.oid and ${f}
-  and (rc.oid is not null or d.refclassid = 'pg_proc'::regclass)
+  and (rc.oid is not null or d.refclassid = 'pg_proc'::regclass
+    or (d.refclassid = 'pg_type'::regclass and exists (select 1 from pg_type t where t.oid = d.refobjid and t.typtype in ('e', 'd'))))
   and coalesce(rn.nspname, '') not in ('pg_catalog', 'information_schema')
+  and not exists (select 1 from pg_proc p join pg_namespace pn on pn.oid = p.pronamespace
+    where d.refclassid = 'pg_proc'::regclass and p.oid = d.refobjid and pn.nspname in ('pg_catalog', 'information_schema'))
 order by 1, 2`;
 
 export const FUNCTIONS = (f: string) => `

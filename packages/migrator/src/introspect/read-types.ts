@@ -32,6 +32,7 @@ export async function readTypes(
   const enums = (await run('enums', Q.ENUMS(n))).map((r) => ({
     schema: String(r['schema']),
     name: String(r['name']),
+    typeName: String(r['type_name']),
     values: ((r['values'] as string[] | null) ?? []).map(String),
     comment: str(r['comment']),
   }));

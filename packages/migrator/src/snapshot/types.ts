@@ -51,6 +51,8 @@ export interface Collation {
 export interface EnumType {
   schema: string;
   name: string;
+  /** The type as column types show it (`format_type`), e.g. `public.status`. */
+  typeName: string;
   /** Labels in sort order. */
   values: string[];
   comment: string | null;
@@ -218,7 +220,10 @@ export interface View {
   /** `pg_get_viewdef` output (the SELECT). */
   definition: string;
   columns: { name: string; type: string }[];
-  /** Relations (tables, views) and functions this view reads, from pg_depend: `table:s.n`, `view:s.n`, `function:s.f(args)`. */
+  /**
+   * What this view reads, from pg_depend, quoted and qualified: `table:s.n`, `view:s.n`,
+   * `function:s.f(args)`, `type:s.n` (enums and domains).
+   */
   dependsOn: string[];
   /** `WITH (security_barrier=…)` etc. */
   options: string[];

@@ -1,0 +1,122 @@
+import { Phase } from '../plan/operation.js';
+import { literalOrNull, qualified, quoteIdent } from '../plan/quote.js';
+import type { Column, Table } from '../snapshot/types.js';
+import { type DiffContext, relKey } from './context.js';
+import { classifyTypeChange } from './type-change.js';
+
+/** `"c" type COLLATE … GENERATED … DEFAULT … NOT NULL`, as in CREATE TABLE and ADD COLUMN. */
+export function columnDefinition(c: Column): string {
+  const parts = [quoteIdent(c.name), c.type];
+  if (c.collation) parts.push(`COLLATE ${c.collation}`);
+  if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
+  if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
+  if (!c.nullable) parts.push('NOT NULL');
+  return parts.join(' ');
+}
+
+const VOLATILE_DEFAULT = /\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday)\s*\(/i;
+
+/** The columns of a table present on both sides: ADD / DROP / ALTER COLUMN, in a lock-safe order. */
+export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
+  const table = qualified(b.schema, b.name);
+  const key = relKey(b);
+  const fromCols = new Map(a.columns.map((c) => [c.name, c]));
+  const toCols = new Map(b.columns.map((c) => [c.name, c]));
+  const push = (col: string, kind: string, sql: string, extra: Record<string, string> = {}) =>
+    ctx.operations.push({ phase: Phase.alterTable, kind, object: `${b.schema}.${b.name}.${col}`, sql: `ALTER TABLE ${table} ${sql};`, transaction: true, ...extra });
+
+  for (const c of a.columns) {
+    if (toCols.has(c.name) || !c.local) continue;
+    ctx.droppedColumns.add(`${key}.${quoteIdent(c.name)}`);
+    push(c.name, 'drop column', `DROP COLUMN ${quoteIdent(c.name)}`, c.generated === null ? { destructive: `drops column ${b.schema}.${b.name}.${c.name} and its data` } : {});
+  }
+  for (const c of b.columns) {
+    const old = fromCols.get(c.name);
+    if (!old) {
+      if (c.local) addColumn(c);
+      continue;
+    }
+    if (!old.local && !c.local) continue;
+    if (!old.local && parentDrops(ctx, a, c.name)) {
+      addColumn(c);
+      continue;
+    }
+    alterColumn(old, c);
+  }
+
+  function addColumn(c: Column): void {
+    const extra: Record<string, string> = {};
+    if (c.generated !== null || c.identity || (c.default !== null && VOLATILE_DEFAULT.test(c.default))) {
+      extra['lock'] = `rewrites ${b.schema}.${b.name} under an ACCESS EXCLUSIVE lock (volatile default, identity or generated column)`;
+    }
+    if (!c.nullable && c.default === null && !c.identity && c.generated === null) {
+      extra['warning'] = `adds NOT NULL column ${c.name} without a default: fails if ${b.schema}.${b.name} has rows`;
+    }
+    push(c.name, 'add column', `ADD COLUMN ${columnDefinition(c)}`, extra);
+  }
+
+  function alterColumn(x: Column, y: Column): void {
+    const col = quoteIdent(y.name);
+    const object = `${b.schema}.${b.name}.${y.name}`;
+    if (y.generated !== null && x.generated !== y.generated) {
+      // PostgreSQL 15 cannot turn a column into a generated one in place: drop and add it.
+      push(y.name, 'drop column', `DROP COLUMN ${col}`, x.generated === null ? { destructive: `replaces the values of ${object} with a generated expression` } : {});
+      addColumn(y);
+      return;
+    }
+    const typeChanged = x.type !== y.type || x.collation !== y.collation || ctx.recreatedEnums.has(y.type.replace(/\[\]$/, ''));
+    const defaultChanged = x.default !== y.default;
+    if (x.default !== null && (typeChanged || defaultChanged || (y.identity && !x.identity))) push(y.name, 'drop default', `ALTER COLUMN ${col} DROP DEFAULT`);
+    if (x.identity && !y.identity) push(y.name, 'drop identity', `ALTER COLUMN ${col} DROP IDENTITY`);
+    if (x.generated !== null && y.generated === null) push(y.name, 'drop expression', `ALTER COLUMN ${col} DROP EXPRESSION`);
+    if (typeChanged) {
+      const change = classifyTypeChange(ctx, x, y);
+      const collate = y.collation ? ` COLLATE ${y.collation}` : x.collation ? ' COLLATE pg_catalog."default"' : '';
+      push(y.name, 'alter column type', `ALTER COLUMN ${col} TYPE ${y.type}${collate} USING ${change.using(col)}`, {
+        ...(change.destructive ? { destructive: `changes ${object} from ${x.type} to ${y.type}: ${change.destructive}` } : {}),
+        ...(change.rewrite ? { lock: `rewrites ${b.schema}.${b.name} under an ACCESS EXCLUSIVE lock (type change)` } : {}),
+      });
+      ctx.invalidated.add(`table:${key}`);
+    }
+    if (y.default !== null && (typeChanged || defaultChanged)) push(y.name, 'set default', `ALTER COLUMN ${col} SET DEFAULT ${y.default}`);
+    if (x.nullable && !y.nullable) setNotNull(y);
+    if (!x.nullable && y.nullable) push(y.name, 'drop not null', `ALTER COLUMN ${col} DROP NOT NULL`);
+    if (!x.identity && y.identity) {
+      push(y.name, 'add identity', `ALTER COLUMN ${col} ADD GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+    } else if (x.identity && y.identity && x.identity !== y.identity) {
+      push(y.name, 'set identity', `ALTER COLUMN ${col} SET GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+    }
+    if (x.comment !== y.comment) {
+      ctx.operations.push({
+        phase: Phase.comment,
+        kind: 'comment',
+        object,
+        sql: `COMMENT ON COLUMN ${table}.${col} IS ${literalOrNull(y.comment)};`,
+        transaction: true,
+      });
+    }
+  }
+
+  /** SET NOT NULL without a long ACCESS EXCLUSIVE scan: a NOT VALID check, validated, then the cheap SET NOT NULL. */
+  function setNotNull(c: Column): void {
+    const col = quoteIdent(c.name);
+    const check = quoteIdent(`${c.name.slice(0, 48)}_sb_not_null`);
+    push(c.name, 'set not null', `ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID`, {
+      warning: `fails if ${b.schema}.${b.name}.${c.name} holds NULLs`,
+    });
+    push(c.name, 'set not null', `VALIDATE CONSTRAINT ${check}`);
+    push(c.name, 'set not null', `ALTER COLUMN ${col} SET NOT NULL`);
+    push(c.name, 'set not null', `DROP CONSTRAINT ${check}`);
+  }
+}
+
+/** True when a parent of `a` loses column `name`: the inherited copy goes with it and must be re-added. */
+function parentDrops(ctx: DiffContext, a: Table, name: string): boolean {
+  const parents = [...a.inherits, ...(a.partitionOf ? [qualified(a.partitionOf.schema, a.partitionOf.table)] : [])];
+  return parents.some((p) => {
+    const before = ctx.fromTables.get(p);
+    const after = ctx.toTables.get(p);
+    return before?.columns.some((c) => c.name === name) && !after?.columns.some((c) => c.name === name);
+  });
+}

@@ -1,0 +1,117 @@
+import { type Operation, Phase } from '../plan/operation.js';
+import { qualified, quoteIdent } from '../plan/quote.js';
+import type { Table } from '../snapshot/types.js';
+import { type DiffContext, isExistingTable } from './context.js';
+
+interface AnyConstraint {
+  name: string;
+  definition: string;
+  validated: boolean;
+  kind: 'primary key' | 'unique' | 'check' | 'exclusion' | 'foreign key';
+  references?: string;
+}
+
+function constraintsOf(t: Table): AnyConstraint[] {
+  return [
+    ...(t.primaryKey ? [{ name: t.primaryKey.name, definition: t.primaryKey.definition, validated: true, kind: 'primary key' as const }] : []),
+    ...t.uniqueConstraints.map((c) => ({ name: c.name, definition: c.definition, validated: true, kind: 'unique' as const })),
+    ...t.checks.map((c) => ({ name: c.name, definition: c.definition, validated: c.validated, kind: 'check' as const })),
+    ...t.exclusions.map((c) => ({ name: c.name, definition: c.definition, validated: true, kind: 'exclusion' as const })),
+    ...t.foreignKeys.map((c) => ({
+      name: c.name,
+      definition: c.definition,
+      validated: c.validated,
+      kind: 'foreign key' as const,
+      references: qualified(c.references.schema, c.references.table),
+    })),
+  ];
+}
+
+/**
+ * PK, unique, check, exclusion and foreign-key constraints. On tables that already exist, checks and
+ * foreign keys are added `NOT VALID` and then validated (a short lock, then a scan that lets writes through).
+ */
+export function diffConstraints(ctx: DiffContext): void {
+  const keyChanged = new Set<string>();
+  const plans: { a: Table | undefined; b: Table | undefined; key: string }[] = [];
+  for (const key of new Set([...ctx.fromTables.keys(), ...ctx.toTables.keys()])) {
+    const existing = isExistingTable(ctx, key);
+    plans.push({ a: existing ? ctx.fromTables.get(key) : undefined, b: ctx.toTables.get(key), key });
+    if (existing) {
+      const a = constraintsOf(ctx.fromTables.get(key)!).filter((c) => c.kind === 'primary key' || c.kind === 'unique');
+      const b = constraintsOf(ctx.toTables.get(key)!).filter((c) => c.kind === 'primary key' || c.kind === 'unique');
+      if (JSON.stringify(a) !== JSON.stringify(b)) keyChanged.add(key);
+    } else if (ctx.fromTables.has(key)) keyChanged.add(key);
+  }
+  for (const { a, b, key } of plans) {
+    const gone = ctx.fromTables.get(key);
+    if (gone && !isExistingTable(ctx, key)) {
+      // A dropped table's foreign keys go first: they may pin a key another table is changing.
+      for (const fk of gone.foreignKeys) {
+        ctx.operations.push({
+          phase: Phase.dropForeignKey,
+          kind: 'drop foreign key',
+          object: `${gone.schema}.${gone.name}.${fk.name}`,
+          sql: `ALTER TABLE ${qualified(gone.schema, gone.name)} DROP CONSTRAINT ${quoteIdent(fk.name)};`,
+          transaction: true,
+        });
+      }
+    }
+    if (!b) continue;
+    const table = qualified(b.schema, b.name);
+    const before = new Map((a ? constraintsOf(a) : []).map((c) => [c.name, c]));
+    const after = constraintsOf(b);
+    const afterNames = new Set(after.map((c) => c.name));
+    const drop = (c: AnyConstraint) =>
+      ctx.operations.push({
+        phase: c.kind === 'foreign key' ? Phase.dropForeignKey : Phase.dropConstraint,
+        kind: `drop ${c.kind}`,
+        object: `${b.schema}.${b.name}.${c.name}`,
+        sql: `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(c.name)};`,
+        transaction: true,
+      });
+    for (const c of before.values()) if (!afterNames.has(c.name)) drop(c);
+    for (const c of after) {
+      const old = before.get(c.name);
+      const refChanged = c.references !== undefined && keyChanged.has(c.references) && c.references !== key;
+      if (old && old.definition === c.definition && !refChanged) {
+        if (!old.validated && c.validated) ctx.operations.push(validate(table, b, c));
+        if (old.validated === c.validated || c.validated) continue;
+      }
+      if (old) drop(old);
+      add(ctx, table, b, c, a !== undefined);
+    }
+  }
+}
+
+function validate(table: string, b: Table, c: AnyConstraint): Operation {
+  return {
+    phase: Phase.validate,
+    kind: `validate ${c.kind}`,
+    object: `${b.schema}.${b.name}.${c.name}`,
+    sql: `ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoteIdent(c.name)};`,
+    transaction: true,
+  };
+}
+
+function add(ctx: DiffContext, table: string, b: Table, c: AnyConstraint, existing: boolean): void {
+  const object = `${b.schema}.${b.name}.${c.name}`;
+  const notValid = (c.kind === 'check' || c.kind === 'foreign key') && (existing || !c.validated);
+  const op: Operation = {
+    phase: c.kind === 'foreign key' ? Phase.addForeignKey : Phase.addConstraint,
+    kind: `add ${c.kind}`,
+    object,
+    sql: `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(c.name)} ${c.definition}${notValid ? ' NOT VALID' : ''};`,
+    transaction: true,
+  };
+  if (existing && (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclusion')) {
+    op.lock = `builds an index on ${b.schema}.${b.name} under an ACCESS EXCLUSIVE lock (for a big table: CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … USING INDEX)`;
+    op.warning = `fails if existing rows of ${b.schema}.${b.name} violate it`;
+  }
+  ctx.operations.push(op);
+  if (notValid && c.validated) {
+    const v = validate(table, b, c);
+    v.warning = `fails if existing rows of ${b.schema}.${b.name} violate it`;
+    ctx.operations.push(v);
+  }
+}

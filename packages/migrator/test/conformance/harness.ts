@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Queryable } from '../../src/connection/queryable.js';
+import { diffSnapshots } from '../../src/diff/diff-snapshots.js';
+import { introspect, type IntrospectOptions } from '../../src/introspect/introspect.js';
+import type { Operation } from '../../src/plan/operation.js';
+import { preludeFor } from '../../src/plan/render.js';
+
+/** Introspection options per case, as migra's own tests use them. */
+export const CASE_OPTIONS: Record<string, IntrospectOptions> = {
+  excludeschema: { excludeSchemas: ['excludedschema'] },
+  singleschema: { schemas: ['goodschema'] },
+  singleschema_ext: { schemas: ['goodschema'] },
+};
+
+/** Runs each statement on its own (CONCURRENTLY cannot run inside a multi-statement string). */
+export async function applyOperations(db: Queryable, ops: Operation[]): Promise<void> {
+  for (const sql of preludeFor(ops)) await db.query(sql);
+  for (const op of ops) {
+    try {
+      await db.query(op.sql);
+    } catch (error) {
+      throw new Error(`${op.sql}\n→ ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+export interface ConvergenceResult {
+  up: Operation[];
+  down: Operation[];
+  /** Statements still needed after applying up (must be empty). */
+  afterUp: string[];
+  /** Statements still needed after applying down (must be empty). */
+  afterDown: string[];
+}
+
+/** Loads a.sql into `a` and b.sql into `b`, migrates a → b, checks, migrates back, checks. */
+export async function runConvergence(dir: string, name: string, a: Queryable, b: Queryable, exec: (db: Queryable, sql: string) => Promise<void>): Promise<ConvergenceResult> {
+  const options = CASE_OPTIONS[name] ?? {};
+  await exec(a, readFileSync(join(dir, name, 'a.sql'), 'utf8'));
+  await exec(b, readFileSync(join(dir, name, 'b.sql'), 'utf8'));
+  const original = await introspect(a, options);
+  const target = await introspect(b, options);
+  const up = diffSnapshots(original, target).operations;
+  await applyOperations(a, up);
+  const migrated = await introspect(a, options);
+  const afterUp = diffSnapshots(migrated, target).operations.map((op) => op.sql);
+  const down = diffSnapshots(migrated, original).operations;
+  await applyOperations(a, down);
+  const restored = await introspect(a, options);
+  const afterDown = diffSnapshots(restored, original).operations.map((op) => op.sql);
+  return { up, down, afterUp, afterDown };
+}
