@@ -19,8 +19,10 @@ export async function startExpress(variant: Variant): Promise<RunningApp> {
   });
   app.use(express.json(variant.validation ? { limit: '100kb' } : { limit: '50mb' }));
   app.get('/', (_req, res) => {
+    if (variant.rootCookies) res.setHeader('set-cookie', [...variant.rootCookies]);
+    if (variant.rootHeaders) res.set(variant.rootHeaders);
     if (variant.root === 'json') res.json({ ok: true });
-    else res.type('html').send(PAGE);
+    else res.type('html').send(variant.rootHtml ?? PAGE);
   });
   const login = (_req: Request, res: Response): void => {
     res.setHeader('set-cookie', variant.cookie === 'hardened' ? COOKIE_HARDENED : COOKIE_BARE);

@@ -25,7 +25,11 @@ export async function startFastify(variant: Variant): Promise<RunningApp> {
     if (req.method === 'OPTIONS') return reply.code(204).send();
     return undefined;
   });
-  app.get('/', async (_req, reply) => (variant.root === 'json' ? { ok: true } : reply.type('text/html').send(PAGE)));
+  app.get('/', async (_req, reply) => {
+    if (variant.rootCookies) void reply.header('set-cookie', [...variant.rootCookies]);
+    if (variant.rootHeaders) void reply.headers(variant.rootHeaders);
+    return variant.root === 'json' ? { ok: true } : reply.type('text/html').send(PAGE);
+  });
   app.post('/auth/login', variant.limiter ? { config: { rateLimit: { max: 5, timeWindow: 60_000 } } } : {}, async (_req, reply) => {
     void reply.header('set-cookie', variant.cookie === 'hardened' ? COOKIE_HARDENED : COOKIE_BARE);
     return reply.code(401).send({ error: 'invalid credentials' });

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import Router from '@koa/router';
+import { Router } from '@koa/router';
 import Koa, { type Context, type Next } from 'koa';
 import helmet from 'koa-helmet';
 import ratelimit from 'koa-ratelimit';
@@ -49,6 +49,8 @@ export async function startKoa(variant: Variant): Promise<RunningApp> {
   app.use(jsonBody(variant.validation ? 100 * 1024 : 50 * 1024 * 1024));
   const router = new Router();
   router.get('/', (ctx) => {
+    if (variant.rootCookies) ctx.set('set-cookie', [...variant.rootCookies]);
+    if (variant.rootHeaders) ctx.set(variant.rootHeaders);
     if (variant.root === 'json') ctx.body = { ok: true };
     else {
       ctx.type = 'html';

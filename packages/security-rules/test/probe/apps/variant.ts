@@ -15,6 +15,12 @@ export interface Variant {
   readonly cookie?: 'bare' | 'hardened';
   /** What GET / serves. */
   readonly root?: 'html' | 'json';
+  /** Set-Cookie headers GET / sends (for the Observatory's cookie test). */
+  readonly rootCookies?: readonly string[];
+  /** HTML GET / serves instead of the default page (Express only). */
+  readonly rootHtml?: string;
+  /** Extra headers GET / sends (e.g. a hand-written CSP). */
+  readonly rootHeaders?: Readonly<Record<string, string>>;
 }
 
 /** A running test app on 127.0.0.1 and a way to stop it. */
