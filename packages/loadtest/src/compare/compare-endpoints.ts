@@ -11,7 +11,7 @@ import { compareMetric, describeMetric, type MetricComparison } from './metric.j
 /** Options for `compareEndpoints`: the load options minus `url`, plus the two URLs. */
 export interface CompareOptions extends Omit<LoadTestOptions, 'url' | 'workers'> {
   urls: [string, string];
-  /** Length of one slice in seconds; default duration/20 within 0.5–5 s. */
+  /** Length of one slice in seconds; default duration/20 within 0.25–5 s (about 10 slices per URL). */
   sliceSeconds?: number;
 }
 
@@ -54,7 +54,7 @@ export async function compareEndpoints(options: CompareOptions, ctx: LoadTestCon
   const { urls, sliceSeconds: askedSlice, ...rest } = options;
   const settings = urls.map((url) => resolveOptions({ ...rest, url })) as [ReturnType<typeof resolveOptions>, ReturnType<typeof resolveOptions>];
   const total = settings[0].duration ?? 10;
-  const sliceSeconds = askedSlice ?? Math.min(5, Math.max(0.5, total / 20));
+  const sliceSeconds = askedSlice ?? Math.min(5, Math.max(0.25, total / 20));
   const slices = settings[0].requests === undefined ? Math.max(2, Math.round(total / 2 / sliceSeconds)) : 10;
   const parts: [RunData[], RunData[]] = [[], []];
   let elapsed = 0;

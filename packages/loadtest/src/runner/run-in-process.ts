@@ -84,7 +84,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
   if (stopAt === 0) stopAt = end;
   for (const timer of timers) clearTimeout(timer);
   ctx.signal?.removeEventListener('abort', onAbort);
-  if (phase !== 'warmup') recorder.sample(end);
+  if (phase !== 'warmup') recorder.sample(end, settings.sampleIntervalMs / 2);
   const cpu = process.cpuUsage(cpu0);
   await engine.close();
   const counts = model instanceof OpenLoop ? model.counts() : undefined;

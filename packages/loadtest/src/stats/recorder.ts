@@ -82,10 +82,13 @@ export class Recorder {
     this.#measureStart = this.#lastSampleAt = now;
   }
 
-  /** Closes the current timeline sample. */
-  sample(now: number): void {
+  /**
+   * Closes the current timeline sample. A final sample shorter than `minMs` is dropped (unless it would be the
+   * only one): a few ms of drain make a noisy point. Totals are not affected.
+   */
+  sample(now: number, minMs = 0): void {
     const seconds = (now - this.#lastSampleAt) / 1000;
-    if (seconds <= 0) return;
+    if (seconds <= 0 || (seconds * 1000 < minMs && this.timeline.length > 0)) return;
     const h = this.#interval;
     this.timeline.push({
       t: Math.round((now - this.#measureStart) / 10) / 100,
