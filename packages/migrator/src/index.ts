@@ -52,3 +52,16 @@ export { DEFAULT_TRACKING_TABLE } from './apply/tracking.js';
 export { loadMigrations } from './apply/load.js';
 export type { LoadedMigration, LoadedMigrations } from './apply/load.js';
 export type { PlannedStatement } from './apply/split.js';
+
+// analyze: sb db analyze
+export { analyze, hasFindingsAtOrAbove } from './analyze/analyze.js';
+export type { AnalyzeOptions, AnalyzeResult, CheckRun } from './analyze/analyze.js';
+export type { Finding, Fix, Severity, CheckId, AnalyzeThresholds } from './analyze/types.js';
+export { SEVERITIES, DEFAULT_THRESHOLDS } from './analyze/types.js';
+export { ENABLE_PG_STAT_STATEMENTS } from './analyze/statements.js';
+
+// suggest: sb db suggest-indexes
+export { suggestIndexes } from './suggest/suggest.js';
+export type { SuggestOptions, SuggestResult, IndexSuggestion } from './suggest/suggest.js';
+export type { QueryReport } from './suggest/evaluate.js';
+export type { Candidate } from './suggest/candidates.js';

@@ -5,6 +5,15 @@
 
 /** `"name"` with inner double quotes doubled. */
 export function quoteIdent(name: string): string {
+  // A line break inside a quoted name could start a line like "-- migrate:down" in a generated file:
+  // names with control characters use the U&"…" form, which spells them as \XXXX escapes.
+  if (/[\u0000-\u001f\u007f]/.test(name)) {
+    const body = name
+      .replace(/\\/g, '\\\\')
+      .replace(/"/g, '""')
+      .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return `U&"${body}"`;
+  }
   return `"${name.replace(/"/g, '""')}"`;
 }
 

@@ -1,0 +1,31 @@
+import type { Queryable } from '../connection/queryable.js';
+
+/** The planner's estimate for a query, and the plan's text (to see which indexes it uses). */
+export interface PlanCost {
+  cost: number;
+  plan: string;
+}
+
+let counter = 0;
+
+/**
+ * EXPLAIN (no ANALYZE: nothing runs) of a query. A query with `$n` parameters — as pg_stat_statements
+ * stores them — is prepared and explained as a generic plan (`plan_cache_mode = force_generic_plan`), so the
+ * planner costs it for any parameter value, like dexter does on PostgreSQL < 16.
+ */
+export async function planCost(db: Queryable, query: string, params: number): Promise<PlanCost> {
+  let rows: Array<Record<string, unknown>>;
+  if (params === 0) {
+    rows = (await db.query(`explain (format json) ${query}`)).rows;
+  } else {
+    const name = `sb_suggest_${process.pid}_${++counter}`;
+    await db.query(`prepare ${name} as ${query}`);
+    try {
+      rows = (await db.query(`explain (format json) execute ${name}(${Array.from({ length: params }, () => 'null').join(', ')})`)).rows;
+    } finally {
+      await db.query(`deallocate ${name}`);
+    }
+  }
+  const json = rows[0]?.['QUERY PLAN'] as Array<{ Plan: { 'Total Cost': number } }>;
+  return { cost: json[0]!.Plan['Total Cost'], plan: JSON.stringify(json) };
+}
