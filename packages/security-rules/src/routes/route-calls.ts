@@ -30,7 +30,7 @@ function fastifyOptions(opts: Node | undefined, config: ScanConfig): { mw: Middl
   }
   const rl = objectProperty(followConst(objectProperty(opts, 'config')), 'rateLimit');
   if (rl && rl.getText() !== 'false') mw.push({ node: rl, kinds: new Set(['rate-limit']), label: 'config.rateLimit' });
-  return { mw, schema: objectProperty(opts, 'schema'), handler: objectProperty(opts, 'handler') };
+  return { mw, schema: followConst(objectProperty(opts, 'schema')), handler: objectProperty(opts, 'handler') };
 }
 
 /** Reads `C.post(path, ...)`, `C.route(path).post(...)`, `fastify.route({...})` calls into raw routes. */

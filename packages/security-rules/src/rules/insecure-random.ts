@@ -11,7 +11,7 @@ function bindingNames(node: Node): string {
   for (const a of node.getAncestors().slice(0, 12)) {
     if (Node.isVariableDeclaration(a) || Node.isPropertyAssignment(a) || Node.isFunctionDeclaration(a) || Node.isMethodDeclaration(a)) names.push(a.getName() ?? '');
     if (Node.isBinaryExpression(a) && a.getOperatorToken().getText() === '=') names.push(a.getLeft().getText());
-    if (Node.isStatement(a) && !Node.isVariableStatement(a) && !Node.isReturnStatement(a) && !Node.isExpressionStatement(a)) break;
+    if (Node.isStatement(a) && !Node.isBlock(a) && !Node.isVariableStatement(a) && !Node.isReturnStatement(a) && !Node.isExpressionStatement(a)) break;
   }
   return names.join(' ');
 }

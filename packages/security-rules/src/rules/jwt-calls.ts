@@ -1,6 +1,10 @@
-import { Node, SyntaxKind, type CallExpression, type NewExpression } from 'ts-morph';
+import { Node, type CallExpression, type NewExpression } from 'ts-morph';
+import { refOf } from '../symbols/module-ref.js';
 import type { RuleContext } from '../engine/context.js';
 import { followConst, objectProperty, resolveDeclaration } from '../symbols/declarations.js';
+
+const isCallback = (n: Node): boolean =>
+  Node.isArrowFunction(n) || Node.isFunctionExpression(n) || (Node.isIdentifier(n) && (/^(?:cb|callback|done|next|fn)$/i.test(n.getText()) || n.getType().getCallSignatures().length > 0));
 
 /** A JWT call site and where its key and options are. */
 export interface JwtSite {
@@ -18,7 +22,7 @@ export function jwtSites(ctx: RuleContext): JwtSite[] {
   for (const { call, ref } of ctx.calls.callsTo(['jsonwebtoken'], ['sign', 'verify', 'decode'])) {
     const op = ref.path.at(-1) as 'sign' | 'verify' | 'decode';
     const args = call.getArguments();
-    const opts = args[2] && !Node.isArrowFunction(args[2]) && !Node.isFunctionExpression(args[2]) ? args[2] : undefined;
+    const opts = args[2] && !isCallback(args[2]) ? args[2] : undefined;
     out.push({ call, op, secret: op === 'decode' ? undefined : args[1], options: op === 'decode' ? args[1] : opts, optionsIndex: op === 'decode' ? 1 : 2 });
   }
   for (const { call } of ctx.calls.callsTo(['express-jwt', 'koa-jwt', '@fastify/jwt'])) {
@@ -27,11 +31,9 @@ export function jwtSites(ctx: RuleContext): JwtSite[] {
   }
   for (const call of ctx.calls.callsNamed(new Set(['register']))) {
     const [plugin, opts] = call.getArguments();
-    if (!plugin) continue;
-    const decl = Node.isIdentifier(plugin) ? resolveDeclaration(plugin) : undefined;
-    const isJwt = decl?.getFirstAncestorByKind(SyntaxKind.ImportDeclaration)?.getModuleSpecifierValue() === '@fastify/jwt';
+    if (!plugin || refOf(plugin)?.module !== '@fastify/jwt') continue;
     const o = followConst(opts);
-    if (isJwt && o && Node.isObjectLiteralExpression(o)) out.push({ call, op: 'plugin', secret: objectProperty(o, 'secret'), options: o, optionsIndex: 1 });
+    if (o && Node.isObjectLiteralExpression(o)) out.push({ call, op: 'plugin', secret: objectProperty(o, 'secret'), options: o, optionsIndex: 1 });
   }
   return out;
 }
@@ -41,7 +43,7 @@ export function secretLiteral(expr: Node | undefined, depth = 0): { literal: Nod
   if (expr === undefined || depth > 6) return undefined;
   const e = followConst(expr);
   if (e === undefined) return undefined;
-  if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return { literal: e, value: e.getLiteralValue(), fallback: false, whole: e };
+  if (Node.isStringLiteral(e) || Node.isNoSubstitutionTemplateLiteral(e)) return e.getLiteralValue() === '' ? undefined : { literal: e, value: e.getLiteralValue(), fallback: false, whole: e };
   if (Node.isBinaryExpression(e) && ['||', '??'].includes(e.getOperatorToken().getText())) {
     const right = secretLiteral(e.getRight(), depth + 1);
     return right ? { ...right, fallback: true, whole: e } : undefined;

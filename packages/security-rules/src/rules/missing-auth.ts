@@ -1,7 +1,13 @@
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
-import { routeLabel } from '../routes/types.js';
+import { routeLabel, type Container } from '../routes/types.js';
+
+const rootOf = (c: Container): Container => {
+  let cur = c;
+  for (let i = 0; cur.parent && i < 20; i++) cur = cur.parent;
+  return cur;
+};
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const PUBLIC = /(?:^|\/)(?:webhooks?|health|ready|live|status|metrics|public|contact|newsletter|csp-report)(?:\/|$)/i;
@@ -20,11 +26,12 @@ export const missingAuth: Rule = {
   },
   *check(ctx: RuleContext): Iterable<RawFinding> {
     const authRoute = new RegExp(ctx.config.authRoutes, 'i');
-    const appUsesAuth = ctx.routes.routes.some((r) => r.chain.some((m) => m.kinds.has('auth')));
+    const authApps = new Set(ctx.routes.routes.filter((r) => r.chain.some((m) => m.kinds.has('auth'))).map((r) => rootOf(r.container)));
     for (const route of ctx.routes.routes) {
       if (!MUTATING.has(route.method) || authRoute.test(route.path) || PUBLIC.test(route.path)) continue;
       if (route.chain.some((m) => m.kinds.has('auth'))) continue;
       if (route.handler && INLINE_AUTH.test(route.handler.getText())) continue;
+      const appUsesAuth = authApps.has(rootOf(route.container));
       yield {
         node: route.node,
         route: routeLabel(route),

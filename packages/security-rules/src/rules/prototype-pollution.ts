@@ -53,7 +53,7 @@ export const prototypePollution: Rule = {
         const callee = call.getExpression();
         if (!Node.isIdentifier(callee) || !/merge|extend|assign|deep|copy|clone|set/i.test(callee.getText())) continue;
         const fn = resolveFunction(callee);
-        if (!fn || fn.getSourceFile().isDeclarationFile() || !isUnsafeMerge(fn)) continue;
+        if (!fn || fn.getSourceFile().isDeclarationFile() || call.getFirstAncestor((a) => a === fn) || !isUnsafeMerge(fn)) continue;
         for (const a of call.getArguments().slice(1)) {
           const f = emit(call, a, `${callee.getText()}() (recursive merge without a __proto__ guard)`);
           if (f) {

@@ -5,7 +5,10 @@ export type FunctionLike = Node & { getParameters(): Node[] };
 
 /** The declaration an identifier names, following imports and `export default x` across files. */
 export function resolveDeclaration(id: Node): Node | undefined {
-  let sym = id.getSymbol();
+  const parent = id.getParent();
+  let sym = parent && Node.isShorthandPropertyAssignment(parent)
+    ? id.getProject().getTypeChecker().getShorthandAssignmentValueSymbol(parent)
+    : id.getSymbol();
   if (sym === undefined) return undefined;
   if (sym.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
   const decl = sym.getDeclarations()[0];

@@ -1,0 +1,14 @@
+const Koa = require('koa');
+const Router = require('@koa/router');
+
+const app = new Koa();
+const router = new Router();
+
+function compute(expr) {
+  return eval('1 + 1') + Number(expr);
+}
+
+router.post('/compute', (ctx) => {
+  ctx.body = { value: compute(ctx.request.body.expr) };
+});
+app.use(router.routes());

@@ -1,0 +1,7 @@
+import Fastify from 'fastify';
+
+const app = Fastify();
+app.get('/theme', async (_request: any, reply: any) => {
+  reply.setCookie('session', 'abc', { path: '/', httpOnly: true, secure: true, sameSite: 'lax' });
+  return 'ok';
+});

@@ -1,0 +1,6 @@
+import express from 'express';
+import helmet from 'helmet';
+
+const app = express();
+app.use(helmet({ contentSecurityPolicy: false })); // expect: missing-helmet
+app.get('/', (_req, res) => res.send('<h1>hi</h1>'));

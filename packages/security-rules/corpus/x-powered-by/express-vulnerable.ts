@@ -1,0 +1,4 @@
+import express from 'express';
+
+const app = express(); // expect: x-powered-by
+app.get('/health', (_req, res) => res.json({ ok: true }));

@@ -1,0 +1,3 @@
+const Koa = require('koa');
+const app = new Koa();
+app.use((ctx) => { ctx.body = { ok: true }; });
