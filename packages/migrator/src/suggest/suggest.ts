@@ -20,6 +20,8 @@ export interface SuggestOptions {
   top?: number;
   /** Keep an index only if it lowers the planner cost by at least this share. Default 0.3 (30%). */
   minImprovement?: number;
+  /** Verify with HypoPG when available (default true); false labels every suggestion unverified. */
+  verify?: boolean;
   /** Write the suggested indexes as a migration (CREATE INDEX CONCURRENTLY, down drops them) into this directory. */
   output?: string;
   signal?: AbortSignal;
@@ -87,7 +89,7 @@ export async function suggestIndexes(options: SuggestOptions): Promise<SuggestRe
     }
     await db.query('begin');
     try {
-      result.hypopg = await enableHypopg(db);
+      result.hypopg = options.verify === false ? { available: false, reason: 'verification turned off' } : await enableHypopg(db);
       await db.query(`set local plan_cache_mode = force_generic_plan`);
       const ctx = { db, catalog: await catalogTables(db), existing: await listIndexes(db), hypopg: result.hypopg.available, minImprovement };
       for (const [i, q] of workload.entries()) {
