@@ -33,6 +33,25 @@ export type {
   FunctionDef,
 } from './snapshot/types.js';
 
+// shadow databases (schema files)
+export { loadSchemaFile } from './shadow/load-schema-file.js';
+export type { LoadSchemaFileOptions } from './shadow/load-schema-file.js';
+export { defaultCacheDir } from './shadow/pglite.js';
+
+// diff, plan and write migrations
+export { diffSnapshots } from './diff/diff-snapshots.js';
+export type { SnapshotDiff } from './diff/diff-snapshots.js';
+export type { DiffOptions } from './diff/context.js';
+export type { RenameSuggestion } from './diff/renames.js';
+export { Phase, orderOperations } from './plan/operation.js';
+export type { Operation } from './plan/operation.js';
+export { renderStatements, DEFAULT_LOCK_TIMEOUT } from './plan/render.js';
+export { quoteIdent, quoteLiteral, qualified } from './plan/quote.js';
+export { diffSchemas } from './generate/diff-schemas.js';
+export type { DiffSchemasOptions, MigrationPlan, SchemaSource } from './generate/diff-schemas.js';
+export { writeMigration } from './generate/write-migration.js';
+export type { WriteMigrationOptions, WriteMigrationResult } from './generate/write-migration.js';
+
 // migration files (dbmate format)
 export type { MigrationFile, MigrationSection, MigrationContent } from './migration-file/types.js';
 export { parseMigration } from './migration-file/parse.js';
