@@ -72,7 +72,6 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   const validators = emitValidators(model, warnings);
   const files: PlannedFile[] = [
     { path: 'types.gen.ts', content: emitTypesFile(model), kind: 'generated' },
-    { path: 'operations.gen.ts', content: emitOperationsFile(model), kind: 'generated' },
     { path: 'validators/params.gen.ts', content: validators.paramsModule, kind: 'generated' },
     { path: 'validators/bodies.gen.ts', content: validators.bodiesModule, kind: 'generated' },
     { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${RUNTIME_SOURCE}`, kind: 'generated' },
@@ -83,6 +82,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   checkAborted(options.signal);
   progress({ phase: 'handlers', message: 'planning handler files' });
   const handlers = await planHandlers(model, output);
+  files.splice(1, 0, { path: 'operations.gen.ts', content: emitOperationsFile(model, handlers.opTypes), kind: 'generated' });
   files.push(...handlers.files);
   for (const [rel, content] of [['auth.ts', authFile()], ['server.ts', target.serverFile()]] as const) {
     if (!(await exists(path.join(output, rel)))) files.push({ path: rel, content, kind: 'user', status: 'created' });

@@ -8,8 +8,8 @@ import { schemaRoots, walkSchema } from './schema-walk.js';
 /** What the doctor found and changed. */
 export interface DoctorReport {
   readonly warnings: ScaffoldWarning[];
-  /** Every `format` used by a schema. */
-  readonly formats: ReadonlySet<string>;
+  /** Every `format` used by a schema → the pointer of its first use. */
+  readonly formats: ReadonlyMap<string, string>;
 }
 
 /**
@@ -18,7 +18,7 @@ export interface DoctorReport {
  * sees plain JSON Schema 2020-12. Each change is a warning with its JSON pointer. Never throws.
  */
 export function runDoctor(doc: Json, version: SpecVersion): DoctorReport {
-  const ctx: FixContext = { version, warnings: [], formats: new Set() };
+  const ctx: FixContext = { version, warnings: [], formats: new Map() };
   const seen = new Set<object>();
   for (const [root, keys] of schemaRoots(doc)) {
     walkSchema(root, keys, (s, k) => {

@@ -20,8 +20,8 @@ const OPENAPI_ONLY = new Set(['example', 'xml', 'externalDocs', 'discriminator',
 export interface FixContext {
   readonly version: SpecVersion;
   readonly warnings: ScaffoldWarning[];
-  /** Every `format` value seen, so validators can register the unknown ones. */
-  readonly formats: Set<string>;
+  /** Every `format` value seen, with the pointer of its first use, so validators can register unknown ones. */
+  readonly formats: Map<string, string>;
 }
 
 function warn(ctx: FixContext, code: string, keys: Keys, message: string): void {
@@ -64,7 +64,7 @@ export function fixSchema(s: Json, keys: Keys, ctx: FixContext): void {
     s['prefixItems'] = s['items'];
     delete s['items'];
   }
-  if (typeof s['format'] === 'string') ctx.formats.add(s['format']);
+  if (typeof s['format'] === 'string' && !ctx.formats.has(s['format'])) ctx.formats.set(s['format'], toPointer([...keys, 'format']));
   for (const k of Object.keys(s)) {
     if (KNOWN.has(k)) continue;
     if (!OPENAPI_ONLY.has(k) && !k.startsWith('x-')) {

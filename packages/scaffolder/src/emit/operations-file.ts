@@ -57,8 +57,22 @@ function operationTypes(op: OperationModel, refName: RefNamer): string {
   return out.join('\n');
 }
 
+const SUFFIXES = ['Params', 'Query', 'Headers', 'Cookies', 'Body', 'Input', 'Result'];
+
+/**
+ * Types that handler files still use but no operation defines anymore (the operation vanished from the
+ * spec): kept as deprecated `any` so the user's orphaned handler compiles until they delete it.
+ */
+function vanishedTypes(model: ApiModel, used: ReadonlySet<string>): string[] {
+  const defined = new Set(model.operations.flatMap((op) => SUFFIXES.map((s) => op.typeName + s)));
+  return [...used]
+    .filter((t) => !defined.has(t) && /^[A-Za-z_$][\w$]*$/.test(t))
+    .sort()
+    .map((t) => `/** @deprecated Its operation is no longer in the spec: delete the handler that uses it. */\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nexport type ${t} = any;`);
+}
+
 /** `operations.gen.ts`: for every operation `<Op>Input`, `<Op>Result` and the parameter types. */
-export function emitOperationsFile(model: ApiModel): string {
+export function emitOperationsFile(model: ApiModel, usedByHandlers: ReadonlySet<string> = new Set()): string {
   const names = new Map(model.schemas.map((s) => [s.ref, s.typeName]));
   const refName = (ref: string): string => {
     const n = names.get(ref);
@@ -68,6 +82,8 @@ export function emitOperationsFile(model: ApiModel): string {
   for (const op of model.operations) {
     out.push(`// ${op.method.toUpperCase()} ${str(op.path).slice(1, -1).replace(/[\r\n]/g, ' ')}`, operationTypes(op, refName), '');
   }
+  const vanished = vanishedTypes(model, usedByHandlers);
+  if (vanished.length > 0) out.push('// Types of operations that vanished from the spec but still have handlers.', ...vanished, '');
   if (model.operations.length === 0) out.push('export {};', '');
   return out.join('\n');
 }

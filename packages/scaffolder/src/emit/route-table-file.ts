@@ -19,7 +19,7 @@ function routeEntry(op: OperationModel, v: EmittedValidators, handlerAlias: stri
     `  method: ${str(op.method.toUpperCase())},`,
     `  path: ${str(op.path)},`,
     `  params: [${params.join(', ')}],`,
-    `  validate: { ${validate.join(', ')} },`,
+    `  validate: {${validate.length > 0 ? ` ${validate.join(', ')} ` : ''}},`,
   ];
   if (op.body) {
     const media = op.body.media.map((m, j) => {

@@ -11,6 +11,8 @@ export interface MergedHandlers {
   readonly kept: readonly OperationModel[];
   /** Exported functions/constants that match no operation of this file. */
   readonly exported: readonly string[];
+  /** Every `Op.<Type>` the file refers to (so types of vanished operations can be kept). */
+  readonly opTypes: readonly string[];
 }
 
 type Project = import('ts-morph').Project;
@@ -47,7 +49,8 @@ export async function mergeHandlers(existing: string, ops: readonly OperationMod
       const body = `${text.endsWith('\n') ? '' : '\n'}\n${added.map(handlerStub).join('\n')}`;
       text = (missingImports.length > 0 ? `${missingImports.join('\n')}\n` : '') + text + body;
     }
-    return { text, added, kept, exported: [...exported] };
+    const opTypes = [...new Set([...existing.matchAll(/\bOp\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!))];
+    return { text, added, kept, exported: [...exported], opTypes };
   } finally {
     p.removeSourceFile(file);
   }

@@ -22,13 +22,14 @@ async function readIfExists(file: string): Promise<string | undefined> {
  * Plans the handler files: new groups get a new file; existing files get stubs appended for new operations
  * (read with ts-morph, never rewritten); exports matching no operation anymore are reported as orphaned.
  */
-export async function planHandlers(model: ApiModel, output: string): Promise<{ files: PlannedFile[]; handlers: ScaffoldResult['handlers'] }> {
+export async function planHandlers(model: ApiModel, output: string): Promise<{ files: PlannedFile[]; handlers: ScaffoldResult['handlers']; opTypes: Set<string> }> {
   const groups = new Map<string, OperationModel[]>();
   for (const op of model.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
   const files: PlannedFile[] = [];
   const created: HandlerRef[] = [];
   const existing: HandlerRef[] = [];
   const orphaned: { exportName: string; file: string }[] = [];
+  const opTypes = new Set<string>();
   const dir = path.join(output, 'handlers');
   const onDisk = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')).sort();
   for (const [group, ops] of groups) {
@@ -40,6 +41,7 @@ export async function planHandlers(model: ApiModel, output: string): Promise<{ f
       continue;
     }
     const merged = await mergeHandlers(before, ops);
+    for (const t of merged.opTypes) opTypes.add(t);
     files.push({ path: rel, content: merged.text, kind: 'user', status: 'updated' });
     created.push(...merged.added.map(ref));
     existing.push(...merged.kept.map(ref));
@@ -52,7 +54,8 @@ export async function planHandlers(model: ApiModel, output: string): Promise<{ f
     const text = await readIfExists(path.join(dir, f));
     if (text === undefined) continue;
     const merged = await mergeHandlers(text, []);
+    for (const t of merged.opTypes) opTypes.add(t);
     for (const name of merged.exported) orphaned.push({ exportName: name, file: `handlers/${f}` });
   }
-  return { files, handlers: { created, existing, orphaned } };
+  return { files, handlers: { created, existing, orphaned }, opTypes };
 }

@@ -12,7 +12,7 @@ export function handlerStub(op: OperationModel): string {
   const doc = docComment([`${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary}` : ''}`, op.description, op.deprecated ? '@deprecated' : undefined]);
   return (
     `${doc}export async function ${op.name}(input: Op.${op.typeName}Input, ctx: HandlerContext): Promise<Op.${op.typeName}Result> {\n` +
-    `  void input;\n  void ctx;\n  throw notImplemented(${str(op.name)});\n}\n`
+    `  throw notImplemented(${str(op.name)});\n}\n`
   );
 }
 

@@ -7,7 +7,7 @@ import { collectNamedSchemas } from './refs.js';
 import { readSchemes } from './security.js';
 
 /** Builds the framework-independent model from a validated, doctored document. */
-export function buildModel(doc: Json, version: SpecVersion, formats: ReadonlySet<string>, warnings: ScaffoldWarning[]): ApiModel {
+export function buildModel(doc: Json, version: SpecVersion, formats: ReadonlyMap<string, string>, warnings: ScaffoldWarning[]): ApiModel {
   const info = isObject(doc['info']) ? doc['info'] : {};
   const schemesByName = readSchemes(doc, warnings);
   const operations = readOperations(doc, warnings);

@@ -94,5 +94,6 @@ export interface ApiModel {
   readonly operations: readonly OperationModel[];
   readonly schemas: readonly NamedSchema[];
   readonly schemesByName: ReadonlyMap<string, SchemeModel>;
-  readonly formats: ReadonlySet<string>;
+  /** Every `format` used → the pointer of its first use. */
+  readonly formats: ReadonlyMap<string, string>;
 }

@@ -10,8 +10,10 @@ function tsFiles(dir: string): string[] {
 }
 
 /** Type-checks a generated tree under `tsc --strict` (NodeNext, as a user's ESM project would) and returns the diagnostics as text. */
-export function typecheck(dir: string): string[] {
-  const program = ts.createProgram(tsFiles(dir), {
+export function typecheck(dirs: string | readonly string[]): string[] {
+  const list = typeof dirs === 'string' ? [dirs] : dirs;
+  const root = typeof dirs === 'string' ? dirs : path.dirname(list[0] ?? '.');
+  const program = ts.createProgram(list.flatMap(tsFiles), {
     strict: true,
     noEmit: true,
     target: ts.ScriptTarget.ES2022,
@@ -25,6 +27,6 @@ export function typecheck(dir: string): string[] {
     const msg = ts.flattenDiagnosticMessageText(d.messageText, '\n');
     if (!d.file || d.start === undefined) return msg;
     const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-    return `${path.relative(dir, d.file.fileName)}:${line + 1}:${character + 1} ${msg}`;
+    return `${path.relative(root, d.file.fileName)}:${line + 1}:${character + 1} ${msg}`;
   });
 }
