@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '@sb/migrator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+
+const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const NAME = `sb_cli_analyze_${randomBytes(4).toString('hex')}`;
+const URL_ = Object.assign(new URL(BASE), { pathname: `/${NAME}` }).toString();
+let out: string;
+
+async function sql(url: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  const c = await connect({ connectionString: url });
+  try {
+    return (await c.query(text, params)).rows;
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  await sql(BASE, `create database "${NAME}"`);
+  out = await mkdtemp(join(tmpdir(), 'sb-cli-analyze-'));
+  await sql(URL_, `
+    create extension pg_stat_statements; create extension hypopg;
+    create table authors (id bigint primary key, name text not null);
+    create table books (id bigint primary key, author_id bigint not null references authors (id), isbn text not null);
+    insert into authors select g, 'a' || g from generate_series(1, 3000) g;
+    insert into books select g, 1 + g % 3000, 'isbn-' || g from generate_series(1, 20000) g;
+    analyze;
+    select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0);`);
+  const c = await connect({ connectionString: URL_ });
+  for (let i = 0; i < 120; i++) await c.query('select id, isbn from books where author_id = $1', [i + 1]);
+  await c.query('select pg_stat_force_next_flush()');
+  await c.end();
+});
+afterAll(async () => {
+  await sql(BASE, `drop database if exists "${NAME}" with (force)`);
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('sb db analyze / sb db suggest-indexes', () => {
+  it('reports the unindexed foreign key with its fix, and exits 1 with --fail-on medium', async () => {
+    const result = await runCli(['db', 'analyze', '--connection', URL_, '--fail-on', 'medium']);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/HIGH\s+fk-without-index\s+public\.books\n\s+foreign key books_author_id_fkey \(author_id\) → authors has no covering index/);
+    expect(result.stdout).toContain('fix: create index concurrently if not exists "books_author_id_idx" on "public"."books" ("author_id");');
+    const json = await runCli(['db', 'analyze', '--connection', URL_, '--json', '--check', 'fk-without-index']);
+    expect(json.code).toBe(0);
+    expect((JSON.parse(json.stdout) as { findings: Array<{ check: string }> }).findings.map((f) => f.check)).toEqual(['fk-without-index']);
+  });
+
+  it('suggests a verified index from pg_stat_statements, writes it, and the applied migration clears the finding', async () => {
+    const suggest = await runCli(['db', 'suggest-indexes', '--connection', URL_, '--output', out]);
+    expect(suggest.code).toBe(0);
+    expect(suggest.stdout).toMatch(/✔ verified\s+create index concurrently if not exists "books_author_id_idx" on "public"\."books" \("author_id"\);/);
+    expect(suggest.stdout).toMatch(/cost [\d.]+ → [\d.]+: select id, isbn from books where author_id = \$1/);
+    expect(await readdir(out)).toHaveLength(1);
+    const dry = await runCli(['db', 'migrate', out, '--dry-run', '--connection', URL_]);
+    expect(dry.stdout).toMatch(/not-dry-runnable\n\s+! not dry-runnable: CREATE INDEX CONCURRENTLY cannot run inside a transaction block/);
+    const applied = await runCli(['db', 'migrate', out, '--connection', URL_]);
+    expect(applied.code).toBe(0);
+    const after = await runCli(['db', 'analyze', '--connection', URL_, '--check', 'fk-without-index', '--fail-on', 'low']);
+    expect(after.code).toBe(0);
+    expect(after.stdout).toMatch(/0 findings/);
+  });
+
+  it('labels suggestions unverified with --no-verify and rejects a broken queries file with exit 2', async () => {
+    const file = join(out, '..', `${NAME}.sql`);
+    await writeFile(file, "select * from books where isbn = 'isbn-5';\n");
+    const unverified = await runCli(['db', 'suggest-indexes', '--connection', URL_, '--queries', file, '--no-verify']);
+    expect(unverified.stdout).toMatch(/\? unverified create index concurrently if not exists "books_isbn_idx"/);
+    await writeFile(file, 'select * form books;\n');
+    const bad = await runCli(['db', 'suggest-indexes', '--connection', URL_, '--queries', file]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/error \[MIGRATOR_INVALID_QUERY\]: .*\.sql:1: syntax error at or near "form"/);
+    await rm(file);
+  });
+});
