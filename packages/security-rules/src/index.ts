@@ -19,21 +19,22 @@ export type { ParseProblem } from './project/load-project.js';
 export type { SuppressionProblem } from './report/suppressions.js';
 export type { ScanConfig } from './config/scan-config.js';
 
-// Live probe (sb security probe)
-export { probeApi } from './probe/run-probe.js';
-export { isLoopbackHost } from './probe/target/loopback.js';
-export { observatoryGrade, gradeForScore } from './probe/observatory/grade.js';
-export type { ObservatoryInput } from './probe/observatory/grade.js';
-export type { ProbeOptions, ProbeProgress, ProbeRunOptions } from './probe/options.js';
+// Live probe (sb security probe); also importable alone as '@sb/security-rules/probe'
+export { probeApi, isLoopbackHost, observatoryGrade, gradeForScore } from './probe/index.js';
 export type {
   ObservatoryGrade,
+  ObservatoryInput,
   ObservatoryTest,
   ProbeCategory,
   ProbeEvidence,
   ProbeFinding,
+  ProbeOptions,
+  ProbeProgress,
   ProbeReport,
+  ProbeResponse,
+  ProbeRunOptions,
   ProbeSeverity,
   ProbeStatus,
   ProbeSummary,
   RateLimitObservation,
-} from './probe/report/types.js';
+} from './probe/index.js';

@@ -16,6 +16,16 @@ const TITLES: Record<CaseKind, string> = {
 const CWE: Record<CaseKind, string> = {
   'wrong-type': 'CWE-20', 'missing-required': 'CWE-20', 'not-an-object': 'CWE-20', 'extra-field': 'CWE-915', oversized: 'CWE-400', proto: 'CWE-1321', 'bad-param': 'CWE-20',
 };
+const VALIDATE = 'Validate the body against a schema (zod, ajv, Fastify schema) and answer 400 on failure; never let a parse or type error reach a 500.';
+const FIXES: Record<CaseKind, string> = {
+  'wrong-type': VALIDATE,
+  'missing-required': VALIDATE,
+  'not-an-object': VALIDATE,
+  'extra-field': 'Reject unknown fields (zod .strict(), ajv additionalProperties: false) or pick the fields you store; never spread the body into a model.',
+  oversized: 'Set a body size limit (express.json({ limit: "100kb" }), Fastify bodyLimit, koa-bodyparser jsonLimit).',
+  proto: 'Parse JSON with a parser that rejects __proto__ (Fastify does; secure-json-parse) and never merge request data into objects.',
+  'bad-param': 'Validate path parameters (Fastify params schema, zod on req.params) and answer 400 or 404; never let a parse error reach a 500.',
+};
 const RANK: Record<ProbeSeverity, number> = { high: 3, medium: 2, low: 1, info: 0 };
 
 /** What the validation phase returns. */
@@ -88,7 +98,7 @@ function summarise(client: ProbeClient, route: string, results: { c: ValidationC
       cwe: CWE[kind],
       ...(worst
         ? {
-            fix: kind === 'oversized' ? 'Set a body size limit (express.json({ limit: "100kb" }), Fastify bodyLimit).' : 'Validate the body against a schema (zod, ajv, Fastify schema) and answer 400 on failure; never let a parse or type error reach a 500.',
+            fix: FIXES[kind],
             evidence: failed.slice(0, 3).map((r) => ({ method: r.c.method, url: client.url(r.c.path).href, requestBody: (r.c.body ?? '').slice(0, 160), status: r.status ?? 0, responseBody: (r.body ?? '').slice(0, 200) })),
           }
         : {}),

@@ -1,0 +1,78 @@
+import { Args, Flags } from '@oclif/core';
+import type { ProbeOptions, ProbeReport } from '@sb/security-rules/probe';
+import { SbCommand } from '../../base/sb-command.js';
+import { ProgressLine } from '../../format/progress-line.js';
+import { formatProbeProgress, formatProbeReport } from '../../format/security-probe.js';
+import { parseLoginBody, parseProbeHeaders, probeIntFlag } from '../../format/security-probe-flags.js';
+
+const FAMILIES = ['headers', 'cors', 'cookies', 'rate-limit', 'validation'] as const;
+type Family = (typeof FAMILIES)[number];
+
+export default class SecurityProbe extends SbCommand {
+  static override summary = 'Attack a running API on this machine: headers, CORS, cookies, rate limiting, input validation.';
+  static override description = 'Loopback targets only unless --allow-remote. Every probe is bounded in requests and time. Exit 1 when a probe at or above --fail-on fails, 2 on bad input or an unreachable target.';
+  static override examples = [
+    '<%= config.bin %> security probe http://127.0.0.1:3000',
+    '<%= config.bin %> security probe http://127.0.0.1:3000 --spec openapi.yaml --login /auth/login',
+    '<%= config.bin %> security probe http://127.0.0.1:3000 --route "GET /api/items" -H "Authorization: Bearer $TOKEN" --json',
+  ];
+  static override args = { url: Args.string({ description: 'Base URL of the running API.', required: true }) };
+  static override flags = {
+    spec: Flags.string({ description: 'OpenAPI 3 file (YAML/JSON): probe every operation with invalid input.' }),
+    login: Flags.string({ description: 'Login route path: burst it to check rate limiting (POST, JSON body).' }),
+    'login-body': Flags.string({ description: 'JSON body for the login burst (default: wrong credentials).' }),
+    route: Flags.string({ description: 'Route to burst when there is no login route, e.g. "GET /api/items".' }),
+    burst: probeIntFlag({ description: 'Requests in the rate-limit burst (default 60, at most 1000).' }),
+    concurrency: probeIntFlag({ description: 'Concurrency of the burst (default 4).' }),
+    header: Flags.string({ char: 'H', description: '"Name: value" sent with every probe (repeatable).', multiple: true }),
+    timeout: probeIntFlag({ description: 'Per-request timeout in ms (default 5000).' }),
+    'max-time': probeIntFlag({ description: 'Deadline of the whole probe in seconds (default 120).' }),
+    only: Flags.string({ description: 'Run only these probe families (repeatable).', options: [...FAMILIES], multiple: true }),
+    'fail-on': Flags.string({ description: 'Exit 1 when a probe at or above this severity fails.', options: ['high', 'medium', 'low'], default: 'high' }),
+    'allow-remote': Flags.boolean({ description: 'Allow a non-loopback target (only a host you own and may attack).' }),
+    all: Flags.boolean({ description: 'List passed and skipped probes too.' }),
+  };
+
+  async run(): Promise<ProbeReport> {
+    const { args, flags } = await this.parse(SecurityProbe);
+    const { probeApi } = await import('@sb/security-rules/probe');
+    const progress = new ProgressLine(this.interactive);
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort();
+    process.once('SIGINT', onSigint);
+    try {
+      const report = await probeApi(toOptions(args.url, flags), { signal: controller.signal, onProgress: (p) => progress.update(formatProbeProgress(p)) });
+      progress.done();
+      if (!this.jsonEnabled()) this.log(formatProbeReport(report, { all: flags.all, verbose: flags.verbose === true }));
+      if (!report.ok) this.failCheck();
+      return report;
+    } finally {
+      progress.done();
+      process.off('SIGINT', onSigint);
+    }
+  }
+}
+
+interface ProbeFlags {
+  spec?: string; login?: string; 'login-body'?: string; route?: string; burst?: number; concurrency?: number; header?: string[];
+  timeout?: number; 'max-time'?: number; only?: string[]; 'fail-on': string; 'allow-remote': boolean;
+}
+
+/** Flags → library options (pure). */
+export function toOptions(url: string, f: ProbeFlags): ProbeOptions {
+  return {
+    url,
+    ...(f.spec === undefined ? {} : { spec: f.spec }),
+    ...(f.login === undefined ? {} : { login: f.login }),
+    ...(f['login-body'] === undefined ? {} : { loginBody: parseLoginBody(f['login-body']) }),
+    ...(f.route === undefined ? {} : { rateLimitRoute: f.route }),
+    ...(f.burst === undefined ? {} : { burst: f.burst }),
+    ...(f.concurrency === undefined ? {} : { burstConcurrency: f.concurrency }),
+    ...(f.header ? { headers: parseProbeHeaders(f.header) } : {}),
+    ...(f.timeout === undefined ? {} : { timeoutMs: f.timeout }),
+    ...(f['max-time'] === undefined ? {} : { maxTimeMs: f['max-time'] * 1000 }),
+    ...(f.only ? { only: f.only as Family[] } : {}),
+    failOn: f['fail-on'] as ProbeOptions['failOn'] & string,
+    allowRemote: f['allow-remote'],
+  };
+}
