@@ -7,14 +7,18 @@
 export function quoteIdent(name: string): string {
   // A line break inside a quoted name could start a line like "-- migrate:down" in a generated file:
   // names with control characters use the U&"…" form, which spells them as \XXXX escapes.
-  if (/[\u0000-\u001f\u007f]/.test(name)) {
-    const body = name
-      .replace(/\\/g, '\\\\')
-      .replace(/"/g, '""')
-      .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if ([...name].some(isControl)) {
+    const body = [...name]
+      .map((c) => (c === '\\' ? '\\\\' : c === '"' ? '""' : isControl(c) ? `\\${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c))
+      .join('');
     return `U&"${body}"`;
   }
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+function isControl(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
 }
 
 /** `"schema"."name"`, or just `"name"` when no schema is given. */

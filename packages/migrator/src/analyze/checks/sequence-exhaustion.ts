@@ -2,7 +2,7 @@ import { USER_SCHEMA } from '../catalog.js';
 import { quoteIdent, quoteQualified } from '../quote.js';
 import type { Check, Finding, Severity } from '../types.js';
 
-const TYPE_MAX: Record<string, number> = { smallint: 32767, integer: 2147483647, bigint: 9223372036854775807 };
+const TYPE_MAX: Record<string, number> = { smallint: 32767, integer: 2147483647, bigint: 2 ** 63 - 1 };
 
 /**
  * Sequences — and the integer columns they feed — that used a large share of their range, e.g. an int4
