@@ -60,7 +60,10 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   checkAborted(options.signal);
   const version = detectVersion(loaded.doc, loaded.locate);
   const problems = validateSpec(loaded.doc, version, loaded.locate);
-  if (problems.length > 0) throw new InvalidSpecError('SCAFFOLD_INVALID_SPEC', problems);
+  if (problems.length > 0) {
+    problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));
+    throw new InvalidSpecError('SCAFFOLD_INVALID_SPEC', problems);
+  }
   progress({ phase: 'doctor', message: 'normalising spec quirks' });
   const doctor = runDoctor(loaded.doc, version);
   const warnings: ScaffoldWarning[] = [...doctor.warnings];

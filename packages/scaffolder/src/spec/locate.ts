@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
 import { parsePointer } from './pointer.js';
 
 /** Maps a JSON pointer to a 1-based file:line:column. */
@@ -17,19 +17,25 @@ export function createLocator(file: string, text: string, parsed?: { doc: Docume
     }
     const keys = parsePointer(pointer);
     if (!keys) return undefined;
-    // Walk up to the nearest existing node (the problem may be a missing key).
-    for (let n = keys.length; n >= 0; n--) {
-      const node: unknown = cache.doc.getIn(keys.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const pos = cache.lines.linePos(node.range[0]);
-        return { file, line: pos.line, column: pos.col };
-      }
-      if (n === 0 && cache.doc.contents?.range) {
-        const pos = cache.lines.linePos(cache.doc.contents.range[0]);
-        return { file, line: pos.line, column: pos.col };
-      }
+    // Walk down as far as the pointer exists, remembering where the last key (not its value) starts.
+    let node: unknown = cache.doc.contents;
+    let offset = isNode(node) && node.range ? node.range[0] : 0;
+    for (const key of keys) {
+      let next: unknown;
+      if (isMap(node)) {
+        const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === key);
+        if (!pair) break;
+        if (isNode(pair.key) && pair.key.range) offset = pair.key.range[0];
+        next = pair.value;
+      } else if (isSeq(node)) {
+        next = node.items[Number(key)];
+        if (!isNode(next)) break;
+        if (next.range) offset = next.range[0];
+      } else break;
+      node = next;
     }
-    return undefined;
+    const pos = cache.lines.linePos(offset);
+    return { file, line: pos.line, column: pos.col };
   };
 }
 
