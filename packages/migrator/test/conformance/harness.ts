@@ -13,6 +13,16 @@ export const CASE_OPTIONS: Record<string, IntrospectOptions> = {
   singleschema_ext: { schemas: ['goodschema'] },
 };
 
+/** Empties a database between cases: every user schema dropped (with its extensions), `public` recreated. */
+export async function resetDatabase(db: Queryable): Promise<void> {
+  await db.query(`do $$ declare s text; begin
+    for s in select nspname from pg_namespace where nspname not in ('pg_catalog', 'information_schema') and nspname !~ '^pg_' loop
+      execute format('drop schema %I cascade', s);
+    end loop;
+    create schema public;
+  end $$`);
+}
+
 /** Runs each statement on its own (CONCURRENTLY cannot run inside a multi-statement string). */
 export async function applyOperations(db: Queryable, ops: Operation[]): Promise<void> {
   for (const sql of preludeFor(ops)) await db.query(sql);

@@ -1,0 +1,48 @@
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDatabase, ensureRoles, migraFixtures } from '../helpers/databases.js';
+import { CASES } from './cases.js';
+import { resetDatabase, runConvergence } from './harness.js';
+
+const dir = migraFixtures();
+
+describe('migra conformance on PostgreSQL 15', () => {
+  let a: Awaited<ReturnType<typeof createDatabase>>;
+  let b: Awaited<ReturnType<typeof createDatabase>>;
+  beforeAll(async () => {
+    a = await createDatabase('sb_conf_a');
+    b = await createDatabase('sb_conf_b');
+    await ensureRoles(a.client, ['schemainspect_test_role']);
+  });
+  afterAll(async () => {
+    await a?.drop();
+    await b?.drop();
+  });
+
+  it('covers every fixture folder', () => {
+    expect(readdirSync(dir).filter((d) => !d.includes('.')).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  const exec = async (db: { query: (sql: string) => Promise<unknown> }, sql: string) => {
+    await db.query(sql);
+  };
+
+  for (const [name, expectation] of Object.entries(CASES)) {
+    it(`${name}: up converges to b, down restores a${expectation.downFails ? ` (down skipped: ${expectation.downFails.reason})` : ''}`, async () => {
+      await resetDatabase(a.client);
+      await resetDatabase(b.client);
+      {
+        if (expectation.downFails) {
+          const error = await runConvergence(dir, name, a.client, b.client, exec).catch((e: unknown) => e as Error);
+          expect((error as Error).message).toMatch(expectation.downFails.error);
+          expect((error as Error).message).toMatch(/^ALTER EXTENSION/);
+          return;
+        }
+        const result = await runConvergence(dir, name, a.client, b.client, exec);
+        expect(result.up.length).toBeGreaterThan(0);
+        expect(result.afterUp).toEqual([]);
+        expect(result.afterDown).toEqual([]);
+      }
+    });
+  }
+});
