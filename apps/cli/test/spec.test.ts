@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,9 @@ describe('sb spec', () => {
 
   it('exits 2 naming file:line:col when no route file parses, and writes nothing', async () => {
     const out = path.join(dir, 'broken.yaml');
-    const r = await runCli(['spec', path.join(FIXTURES, 'broken'), '-o', out]);
+    await mkdir(path.join(dir, 'broken'));
+    await writeFile(path.join(dir, 'broken', 'app.ts'), "import express from 'express';\nconst app = express(;\n");
+    const r = await runCli(['spec', path.join(dir, 'broken'), '-o', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error \[SCAFFOLD_ROUTES_PARSE\]/);
     expect(r.stderr).toMatch(/broken\/app\.ts:2:\d+: '\)' expected/);

@@ -49,6 +49,7 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   const zod = new ZodToSchema(registry, types);
   const operations: DocumentOperation[] = [];
   const routes: RouteReport[] = [];
+  const allRoutes: { path: string; source: string }[] = [];
   for (const route of reg.routes) {
     checkAborted(options.signal);
     const fw = graph.framework(route.container);
@@ -56,13 +57,17 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
     for (const prefix of graph.prefixes(route.container)) {
       const full = toOpenApiPath(joinPrefix(prefix, route.path));
       for (const m of route.methods) {
-        for (const method of m === 'all' ? ['get', 'post', 'put', 'patch', 'delete'] : [m === 'del' ? 'delete' : m]) {
-          const inferred = inferOperation(route, fw, method, full.params, types, zod);
+        if (m === 'all') {
+          allRoutes.push({ path: full.path, source: sourceOf(route.call) });
+          continue;
+        }
+        for (const method of [m === 'del' ? 'delete' : m]) {
+          const inferred = inferOperation(route, fw, method, full, types, zod);
           if (full.unsupported) inferred.notInferred.push(`path: ${full.unsupported}`);
-          operations.push({ path: full.path, method, operation: inferred.operation });
+          operations.push({ path: inferred.path, method, operation: inferred.operation });
           routes.push({
             method: method.toUpperCase(),
-            path: full.path,
+            path: inferred.path,
             operationId: inferred.operation.operationId,
             framework: fw,
             source: sourceOf(route.call),
@@ -72,6 +77,11 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
         }
       }
     }
+  }
+  const described = new Set(operations.map((o) => o.path.replace(/\{[^}]*\}/g, '{}')));
+  for (const a of allRoutes) {
+    if (described.has(a.path.replace(/\{[^}]*\}/g, '{}'))) continue; // a 405 catch-all beside the real routes
+    warnings.push({ code: 'all-methods-route', message: `${a.path}: registered for every method; OpenAPI cannot describe that, left out`, source: a.source });
   }
   if (operations.length === 0) {
     throw new ScaffoldError('SCAFFOLD_NO_ROUTES', `no Express, Fastify or Koa routes found in ${inputs.join(', ')} (${loaded.files.length} files read)`);

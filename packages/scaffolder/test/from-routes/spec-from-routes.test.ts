@@ -1,8 +1,8 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { OpenAPIObject, OperationObject, ParameterObject, SchemaObject } from 'openapi3-ts/oas31';
+import type { OpenAPIObject, OperationObject, ParameterObject, RequestBodyObject, SchemaObject } from 'openapi3-ts/oas31';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ScaffoldError, specFromRoutes, type SpecFromRoutesResult } from '../../src/index.js';
@@ -99,7 +99,7 @@ describe('specFromRoutes: Fastify', () => {
     expect(params(list).map((p) => [p.name, p.required ?? false])).toEqual([['page', false], ['q', true]]);
     expect(Object.keys(list.responses ?? {})).toEqual(['200', '400']);
     const create = op(r.document, '/v1/users', 'post');
-    expect(create.requestBody?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/CreateUser' });
+    expect((create.requestBody as RequestBodyObject | undefined)?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/CreateUser' });
     expect(r.document.components?.schemas?.['CreateUser']).toEqual({
       type: 'object',
       properties: { name: { type: 'string', minLength: 1 }, email: { type: 'string', format: 'email' }, age: { type: 'integer', minimum: 0 } },
@@ -123,7 +123,7 @@ describe('specFromRoutes: Koa', () => {
     expect(Object.keys(get.responses ?? {})).toEqual(['200', '404']);
     const create = op(r.document, '/api/books', 'post');
     expect(Object.keys(create.responses ?? {})).toEqual(['201']);
-    expect(create.requestBody?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Book' });
+    expect((create.requestBody as RequestBodyObject | undefined)?.content?.['application/json']?.schema).toEqual({ $ref: '#/components/schemas/Book' });
   });
 });
 
@@ -141,9 +141,15 @@ describe('specFromRoutes: output and bad input', () => {
   });
 
   it('names the file, line and column of a route file that does not parse', async () => {
-    const err = await specFromRoutes({ input: fixture('broken') }).catch((e: unknown) => e);
-    expect(ScaffoldError.is(err) && err.code).toBe('SCAFFOLD_ROUTES_PARSE');
-    expect((err as Error).message).toMatch(/broken\/app\.ts:2:\d+/);
+    const dir = await mkdtemp(path.join(tmpdir(), 'sb-spec-broken-'));
+    try {
+      await writeFile(path.join(dir, 'app.ts'), "import express from 'express';\nconst app = express(;\napp.get('/x', (req, res) => res.json(1));\n");
+      const err = await specFromRoutes({ input: dir }).catch((e: unknown) => e);
+      expect(ScaffoldError.is(err) && err.code).toBe('SCAFFOLD_ROUTES_PARSE');
+      expect((err as Error).message).toMatch(/app\.ts:2:21: '\)' expected/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('fails clearly when there is nothing to read or no route in it', async () => {

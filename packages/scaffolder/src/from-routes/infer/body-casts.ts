@@ -3,7 +3,7 @@ import type { FunctionLike } from '../discover/resolve.js';
 import type { TypeToSchema } from '../schema/type-to-schema.js';
 import type { OperationParts } from './parts.js';
 
-const BODY = /^(ctx\.request|req|request)\.body$/;
+const BODY = /^(ctx\.request|req|request)\.body$|^\(ctx\.request as [^)]*\)\.body$/;
 
 /** `ctx.request.body as Book` / `req.body satisfies NewPet`: the asserted type describes the request body. */
 export function inferFromBodyCasts(fns: readonly FunctionLike[], parts: OperationParts, types: TypeToSchema): void {

@@ -75,9 +75,9 @@ export function paramsFromSchema(schema: SchemaObject, location: ParamIn): Param
  * Express's `ParamsDictionary`/`ParsedQs` or Node's `IncomingHttpHeaders` (declared in node_modules).
  */
 export function isUserTyped(type: Type | undefined): type is Type {
-  if (!type || type.isAny() || type.isUnknown() || type.isNever()) return false;
+  if (!type || type.isAny() || type.isUnknown() || type.isNever() || type.isUndefined() || type.isVoid()) return false;
   if (type.isIntersection()) return type.getIntersectionTypes().some((t) => isUserTyped(t));
-  if (!type.isObject() || type.isArray()) return true;
+  if (!type.isObject() || type.isArray() || ['Date', 'Buffer', 'Uint8Array', 'Blob'].includes(type.getSymbol()?.getName() ?? '')) return true;
   const props = type.getProperties();
   if (props.length === 0) return false;
   return props.some((p) => p.getDeclarations().some((d) => !d.getSourceFile().isInNodeModules()));

@@ -1,5 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type Type } from 'ts-morph';
-import type { FunctionLike } from '../discover/resolve.js';
+import { Node, SyntaxKind, type CallExpression, type Signature, type Type } from 'ts-morph';
+import { functionName, type FunctionLike } from '../discover/resolve.js';
 import type { TypeToSchema } from '../schema/type-to-schema.js';
 import { isUserTyped, paramsFromType, type OperationParts, type ParamIn, type ResponsePart } from './parts.js';
 
@@ -11,10 +11,9 @@ const INPUT_KEYS: readonly [string, ParamIn][] = [['params', 'path'], ['query', 
  * Promise<{ status: 200; body: T } | { status: 404; body: E } | …>`. Its types give the parameters, the
  * request body, and one response per status. Returns the handler's name (the operation id), if found.
  */
-export function inferFromTypedHandler(fns: readonly FunctionLike[], parts: OperationParts, types: TypeToSchema): boolean {
-  for (const fn of fns) {
-    for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const shape = typedHandlerShape(call);
+export function inferFromTypedHandler(fns: readonly FunctionLike[], parts: OperationParts, types: TypeToSchema, direct?: FunctionLike): boolean {
+  for (const [shape, call] of candidates(fns, direct)) {
+    {
       if (!shape) continue;
       const { input, results, name } = shape;
       const source = `typed handler ${name}()`;
@@ -35,6 +34,11 @@ export function inferFromTypedHandler(fns: readonly FunctionLike[], parts: Opera
   return false;
 }
 
+function* candidates(fns: readonly FunctionLike[], direct: FunctionLike | undefined): Generator<[Shape | undefined, Node]> {
+  if (direct) yield [shapeOfSignature(functionName(direct), direct.getType().getCallSignatures()[0], direct), direct];
+  for (const fn of fns) for (const call of fn.getDescendantsOfKind(SyntaxKind.CallExpression)) yield [typedHandlerShape(call), call];
+}
+
 interface Shape {
   readonly name: string;
   readonly input: Type | undefined;
@@ -44,9 +48,11 @@ interface Shape {
 function typedHandlerShape(call: CallExpression): Shape | undefined {
   const callee = call.getExpression();
   const name = Node.isIdentifier(callee) ? callee.getText() : Node.isPropertyAccessExpression(callee) ? callee.getName() : undefined;
-  if (!name) return undefined;
-  const sig = callee.getType().getCallSignatures()[0];
-  if (!sig) return undefined;
+  return shapeOfSignature(name, callee.getType().getCallSignatures()[0], call);
+}
+
+function shapeOfSignature(name: string | undefined, sig: Signature | undefined, call: Node): Shape | undefined {
+  if (!name || !sig) return undefined;
   let ret = sig.getReturnType();
   if (ret.getSymbol()?.getName() === 'Promise') ret = ret.getTypeArguments()[0] ?? ret;
   const results = ret.isUnion() ? ret.getUnionTypes() : [ret];

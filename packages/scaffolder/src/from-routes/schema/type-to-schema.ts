@@ -23,7 +23,7 @@ export class TypeToSchema {
     if (named) {
       const existing = this.registry.nameOf(named.decl);
       if (existing) return SchemaRegistry.ref(existing);
-      const name = this.registry.reserve(named.decl, named.name);
+      const name = this.registry.reserve(named.decl, componentNameFromDoc(named.decl) ?? named.name);
       const schema = this.structural(type, where);
       const doc = jsDocAnnotations(named.decl);
       this.registry.define(name, doc.description && !('$ref' in schema) ? { ...schema, description: doc.description } : schema);
@@ -112,6 +112,7 @@ export class TypeToSchema {
     if (required.length) schema.required = required;
     const index = type.getStringIndexType();
     if (index) schema.additionalProperties = this.convert(index, where);
+    if (index && Object.keys(properties).length === 0) delete schema.properties;
     return schema;
   }
 
@@ -154,4 +155,16 @@ function isUserCode(decl: Node): boolean {
 /** `type Id = string` stays inline: naming a primitive adds nothing. */
 function isTrivialAlias(type: Type): boolean {
   return type.isString() || type.isNumber() || type.isBoolean() || type.isStringLiteral() || type.isNumberLiteral();
+}
+
+/** `@see #/components/schemas/Pet` (how `sb scaffold` marks the types it generates) names the component. */
+function componentNameFromDoc(decl: Node): string | undefined {
+  if (!Node.isJSDocable(decl)) return undefined;
+  for (const doc of decl.getJsDocs()) {
+    for (const tag of doc.getTags()) {
+      const m = tag.getTagName() === 'see' ? /#\/components\/schemas\/([^\s]+)/.exec(tag.getText()) : null;
+      if (m?.[1]) return decodeURIComponent(m[1].replace(/~1/g, '/').replace(/~0/g, '~'));
+    }
+  }
+  return undefined;
 }
