@@ -3,7 +3,7 @@ import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
 import { writeGeneratedMigration } from './output.js';
 import { CHECKS } from './registry.js';
-import { statementsAvailable } from './statements.js';
+import { statementsAvailable, untrackSession } from './statements.js';
 import { DEFAULT_THRESHOLDS, SEVERITIES, type AnalyzeThresholds, type CheckId, type Finding, type Severity } from './types.js';
 
 /** Options for {@link analyze}. */
@@ -71,6 +71,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   };
   try {
     const stats = await statementsAvailable(db);
+    if (stats.available) await untrackSession(db);
     result.pgStatStatements = stats.available ? { available: true } : { available: false, howToEnable: stats.reason! };
     const { rows } = await db.query<{ reset: Date | null }>(`select stats_reset as reset from pg_stat_database where datname = current_database()`);
     result.statsResetAt = rows[0]?.reset ? new Date(rows[0].reset).toISOString() : null;
@@ -91,7 +92,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
   result.findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   for (const f of result.findings) result.counts[f.severity]++;
   if (options.output) {
-    const fixes = result.findings.filter((f) => f.fix?.migratable);
+    const seen = new Set<string>();
+    const fixes = result.findings.filter((f) => f.fix?.migratable && !seen.has(f.fix.sql) && Boolean(seen.add(f.fix.sql)));
     if (fixes.length > 0) {
       result.migration = await writeGeneratedMigration(options.output, {
         description: 'sb analyze fixes',

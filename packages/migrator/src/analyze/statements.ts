@@ -39,7 +39,7 @@ export async function readStatements(db: Queryable, limit = 500): Promise<Statem
     join pg_database d on d.oid = s.dbid
     where d.datname = current_database() and s.toplevel
       and s.query ~* '^\\s*(with|select|update|delete|insert|table|values)\\M'
-      and s.query !~* '(pg_catalog|pg_stat|information_schema|hypopg|sb_schema_migrations|pg_locks|pg_class|pg_namespace|pg_index|pg_attribute|pg_constraint|pg_sequences|pg_database|pg_extension|pg_settings|pg_replication)'
+      and s.query !~* '(pg_catalog|pg_stat|information_schema|hypopg|sb_schema_migrations|pg_locks|pg_class|pg_namespace|pg_index|pg_attribute|pg_constraint|pg_sequences|pg_database|pg_extension|pg_settings|pg_replication|pg_is_in_recovery|pg_backend_pid|pg_stat_force_next_flush|pg_advisory|to_regclass|sb_suggest_)'
     order by s.total_exec_time desc
     limit $1`, [limit]);
   return rows.map((r) => ({
@@ -50,4 +50,12 @@ export async function readStatements(db: Queryable, limit = 500): Promise<Statem
     totalMs: Math.round(r.total * 100) / 100,
     meanMs: Math.round(r.mean * 1000) / 1000,
   }));
+}
+
+/**
+ * Keeps sb's own catalog queries out of pg_stat_statements for this session (superusers only;
+ * silently ignored otherwise — the filter in {@link readStatements} still applies).
+ */
+export async function untrackSession(db: Queryable): Promise<void> {
+  await db.query(`set pg_stat_statements.track = 'none'`).catch(() => undefined);
 }

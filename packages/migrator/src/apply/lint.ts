@@ -10,6 +10,9 @@ export function lintStatement(
   const warnings: string[] = [];
   const reason = nonTransactionalReason(kind, node ?? {});
   if (kind === 'IndexStmt' && node?.['concurrent'] === true) {
+    const rel = node['relation'] as { schemaname?: string; relname?: string } | undefined;
+    const name = rel?.relname ? `${rel.schemaname ? `${rel.schemaname}.` : ''}${rel.relname}` : 'the table';
+    warnings.push(`will take SHARE UPDATE EXCLUSIVE on ${name}: reads and writes continue; it waits for transactions older than it`);
     if (node['if_not_exists'] !== true) {
       warnings.push('CREATE INDEX CONCURRENTLY without IF NOT EXISTS: if the run is interrupted, the rerun fails on the leftover (INVALID) index');
     }

@@ -1,3 +1,4 @@
+import { untrackSession } from '../analyze/statements.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
@@ -43,6 +44,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   };
   try {
     await db.query(`set client_connection_check_interval = '1s'`);
+    await untrackSession(db);
     options.onProgress?.({ phase: 'lock' });
     await acquireRunnerLock(db, tracking);
     try {

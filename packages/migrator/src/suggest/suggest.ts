@@ -4,7 +4,7 @@ import { writeGeneratedMigration } from '../analyze/output.js';
 import { connect } from '../connection/connect.js';
 import type { Queryable } from '../connection/queryable.js';
 import { describeTarget } from '../connection/target.js';
-import { statementsAvailable } from '../analyze/statements.js';
+import { statementsAvailable, untrackSession } from '../analyze/statements.js';
 import { MigratorError } from '../errors.js';
 import type { CatalogTables } from './candidates.js';
 import { evaluateQuery, type QueryReport } from './evaluate.js';
@@ -80,6 +80,7 @@ export async function suggestIndexes(options: SuggestOptions): Promise<SuggestRe
     suggestions: [],
   };
   try {
+    await untrackSession(db);
     let workload: WorkloadQuery[];
     if (fileQueries) workload = fileQueries;
     else {

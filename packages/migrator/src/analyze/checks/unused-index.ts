@@ -22,7 +22,7 @@ export const unusedIndex: Check = {
         object: `${index.schema}.${index.name}`,
         title: `${index.name} on ${index.schema}.${index.table} was scanned ${index.scans} time(s) since the statistics reset`,
         evidence: { table: `${index.schema}.${index.table}`, scans: index.scans, sizeBytes: index.sizeBytes, statsResetAt: reset ?? 'never reset' },
-        fix: dropIndexFix(index, 'check that replicas do not use it (idx_scan is per server) before dropping'),
+        fix: { ...dropIndexFix(index, 'not written by --output: check that replicas do not use it (idx_scan is per server) and that the statistics cover a full business cycle'), migratable: false },
       });
     }
     return findings;
