@@ -15,6 +15,8 @@ export type SecurityRulesErrorCode =
   | 'SECRULES_TSCONFIG_INVALID'
   | 'SECRULES_CONFIG_INVALID'
   | 'SECRULES_BASELINE_INVALID'
+  /** Not thrown: printed for each file that does not parse (the scan skips it and exits 2). */
+  | 'SECRULES_PARSE_ERROR'
   // live probe (sb security probe)
   | 'SECRULES_PROBE_REMOTE_TARGET'
   | 'SECRULES_PROBE_UNREACHABLE'

@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { SyntaxKind, ts, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { rawCalleeName, type NodeIndex } from './node-index.js';
 import { refOf, type ModuleRef } from '../symbols/module-ref.js';
 
 /** A call (or `new`) and the module reference of its callee. */
@@ -24,7 +25,9 @@ export class CallIndex {
   private readonly resolved = new Map<SourceFile, ResolvedCall[]>();
   private readonly importers = new Map<SourceFile, SourceFile[]>();
 
-  constructor(private readonly files: readonly SourceFile[]) {
+  private readonly named = new Map<string, CallExpression[]>();
+
+  constructor(private readonly files: readonly SourceFile[], private readonly nodes: NodeIndex) {
     for (const f of files) for (const t of imports(f)) this.importers.set(t, [...(this.importers.get(t) ?? []), f]);
   }
 
@@ -54,8 +57,12 @@ export class CallIndex {
     const hit = this.resolved.get(sf);
     if (hit) return hit;
     const out: ResolvedCall[] = [];
-    for (const node of sf.getDescendants()) {
-      if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) continue;
+    const callee = (n: ts.Node): boolean => {
+      const e = (n as ts.CallExpression).expression;
+      return ts.isIdentifier(e) || ts.isPropertyAccessExpression(e) || ts.isCallExpression(e) || ts.isElementAccessExpression(e);
+    };
+    const nodes = [...this.nodes.ofKind(SyntaxKind.CallExpression, callee, sf), ...this.nodes.ofKind(SyntaxKind.NewExpression, callee, sf)];
+    for (const node of nodes) {
       const ref = refOf(node.getExpression());
       if (ref) out.push({ call: node, ref });
     }
@@ -78,14 +85,14 @@ export class CallIndex {
 
   /** Every call expression in the scanned files whose callee is a member `x.name(...)` or plain `name(...)`. */
   callsNamed(names: ReadonlySet<string>): CallExpression[] {
-    const out: CallExpression[] = [];
-    for (const f of this.files) {
-      for (const c of f.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-        const e = c.getExpression();
-        const n = Node.isPropertyAccessExpression(e) ? e.getName() : Node.isIdentifier(e) ? e.getText() : undefined;
-        if (n !== undefined && names.has(n)) out.push(c);
-      }
-    }
+    const key = [...names].sort().join(',');
+    const hit = this.named.get(key);
+    if (hit) return hit;
+    const out = this.nodes.ofKind(SyntaxKind.CallExpression, (n) => {
+      const name = rawCalleeName(n);
+      return name !== undefined && names.has(name);
+    });
+    this.named.set(key, out);
     return out;
   }
 }

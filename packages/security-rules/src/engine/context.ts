@@ -4,6 +4,7 @@ import type { Route, RouteModel } from '../routes/types.js';
 import { enclosingFunction } from '../symbols/declarations.js';
 import { TaintTracker } from '../taint/trace.js';
 import { CallIndex } from './call-index.js';
+import type { NodeIndex } from './node-index.js';
 
 /** Everything a rule can ask about the project: files, calls by module, routes, taint. */
 export class RuleContext {
@@ -15,9 +16,10 @@ export class RuleContext {
     readonly files: readonly SourceFile[],
     readonly config: ScanConfig,
     readonly routes: RouteModel,
+    readonly nodes: NodeIndex,
   ) {
     this.taint = new TaintTracker(routes, config);
-    this.calls = new CallIndex(files);
+    this.calls = new CallIndex(files, nodes);
   }
 
   /** The route whose handler (or one of its middleware) contains the node. */

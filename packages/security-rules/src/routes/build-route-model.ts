@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
+import type { NodeIndex } from '../engine/node-index.js';
 import type { ScanConfig } from '../config/scan-config.js';
 import { resolveFunction } from '../symbols/declarations.js';
 import { ContainerRegistry, findCreations } from './containers.js';
@@ -34,17 +35,14 @@ function inheritedChain(c: Container, path: string): Middleware[] {
  * Routers mounted from other files, `fastify.register(plugin, { prefix })`, and functions that receive the app
  * are followed.
  */
-export function buildRouteModel(files: readonly SourceFile[], config: ScanConfig): RouteModel {
+export function buildRouteModel(nodes: NodeIndex, config: ScanConfig): RouteModel {
   const reg = new ContainerRegistry();
-  findCreations(files, reg);
-  const candidates: CallExpression[] = [];
-  for (const sf of files) {
-    for (const call of sf.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-      const callee = call.getExpression();
-      if (Node.isPropertyAccessExpression(callee) && (LINK.has(callee.getName()) || ROUTE_METHODS.has(callee.getName()))) candidates.push(call);
-      else if (call.getArguments().some((a) => Node.isIdentifier(a) && reg.names.has(a.getText()))) candidates.push(call);
-    }
-  }
+  findCreations(nodes, reg);
+  const candidates: CallExpression[] = nodes.ofKind(SyntaxKind.CallExpression, (n) => {
+    const c = n as ts.CallExpression;
+    if (ts.isPropertyAccessExpression(c.expression) && (LINK.has(c.expression.name.text) || ROUTE_METHODS.has(c.expression.name.text))) return true;
+    return c.arguments.some((a) => ts.isIdentifier(a) && reg.names.has(a.text));
+  });
   linkContainers(candidates, reg, config);
   const routes: Route[] = [];
   const handlers = new Map<Node, Route | undefined>();

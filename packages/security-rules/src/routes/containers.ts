@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
+import type { NodeIndex } from '../engine/node-index.js';
 import { refOf, type ModuleRef } from '../symbols/module-ref.js';
 import { resolveDeclaration } from '../symbols/declarations.js';
 import type { Container, Framework } from './types.js';
@@ -64,9 +65,13 @@ export class ContainerRegistry {
 }
 
 /** Finds every app/router creation bound to a variable in the files. */
-export function findCreations(files: readonly SourceFile[], reg: ContainerRegistry): void {
-  for (const sf of files) {
-    for (const vd of sf.getDescendantsOfKind(SyntaxKind.VariableDeclaration)) {
+export function findCreations(nodes: NodeIndex, reg: ContainerRegistry): void {
+  const created = (n: ts.Node): boolean => {
+    const init = (n as ts.VariableDeclaration).initializer;
+    return init !== undefined && (ts.isCallExpression(init) || ts.isNewExpression(init));
+  };
+  {
+    for (const vd of nodes.ofKind(SyntaxKind.VariableDeclaration, created)) {
       const init = vd.getInitializer();
       if (init === undefined || !(Node.isCallExpression(init) || Node.isNewExpression(init))) continue;
       const kind = creationKind(refOf(init));

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { resolveDeclaration } from '../symbols/declarations.js';
 import { taintRule, type SinkHit } from './taint-sink.js';
@@ -12,9 +12,12 @@ function isGlobal(id: Node): boolean {
 }
 
 function* sinks(ctx: RuleContext): Iterable<SinkHit> {
-  for (const sf of ctx.files) {
-    for (const node of sf.getDescendants()) {
-      if (!Node.isCallExpression(node) && !Node.isNewExpression(node)) continue;
+  const globalCall = (n: ts.Node): boolean => {
+    const e = (n as ts.CallExpression).expression;
+    return ts.isIdentifier(e) && GLOBALS.has(e.text);
+  };
+  for (const node of [...ctx.nodes.ofKind(SyntaxKind.CallExpression, globalCall), ...ctx.nodes.ofKind(SyntaxKind.NewExpression, globalCall)]) {
+    {
       const callee = node.getExpression();
       if (!Node.isIdentifier(callee) || !GLOBALS.has(callee.getText()) || !isGlobal(callee)) continue;
       const args = node.getArguments();

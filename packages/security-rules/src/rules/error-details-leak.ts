@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
@@ -62,8 +62,12 @@ export const errorDetailsLeak: Rule = {
         if (l) yield { node: l.node, message: `${l.what} is sent in the response`, confidence: l.confirmed ? 'taint-confirmed' : 'pattern' };
       }
     }
-    for (const sf of ctx.files) {
-      for (const be of sf.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+    const koaBody = (n: ts.Node): boolean => {
+      const b = n as ts.BinaryExpression;
+      return b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(b.left) && b.left.name.text === 'body';
+    };
+    {
+      for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, koaBody)) {
         if (be.getOperatorToken().getText() !== '=' || !/^ctx\.(?:body|response\.body)$/.test(be.getLeft().getText())) continue;
         const l = leak(be.getRight(), caughtNames(be));
         if (l) yield { node: l.node, message: `${l.what} is sent in the response`, confidence: l.confirmed ? 'taint-confirmed' : 'pattern' };

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
@@ -37,9 +37,16 @@ export const hardcodedSecret: Rule = {
     owasp: 'A07:2021-Identification and Authentication Failures',
   },
   *check(ctx: RuleContext): Iterable<RawFinding> {
-    for (const sf of ctx.files) {
-      for (const lit of sf.getDescendants()) {
-        if (!Node.isStringLiteral(lit) && !Node.isNoSubstitutionTemplateLiteral(lit)) continue;
+    const candidate = (n: ts.Node): boolean => {
+      const v = (n as ts.StringLiteral).text;
+      if (v.length < 8) return false;
+      if (KEY_FORMATS.some(([, re]) => re.test(v))) return true;
+      const p = n.parent;
+      const name = ts.isVariableDeclaration(p) || ts.isPropertyAssignment(p) ? p.name.getText() : ts.isBinaryExpression(p) ? p.left.getText() : '';
+      return SECRET_NAME.test(name.replace(/['"]/g, '').split('.').at(-1) ?? '');
+    };
+    {
+      for (const lit of [...ctx.nodes.ofKind(SyntaxKind.StringLiteral, candidate), ...ctx.nodes.ofKind(SyntaxKind.NoSubstitutionTemplateLiteral, candidate)]) {
         const v = lit.getLiteralValue();
         if (v.length < 8) continue;
         const format = KEY_FORMATS.find(([, re]) => re.test(v));

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
@@ -48,10 +48,18 @@ export const prototypePollution: Rule = {
         }
       }
     }
-    for (const sf of ctx.files) {
-      for (const call of sf.getDescendantsOfKind(SyntaxKind.CallExpression)) {
+    const mergeName = (n: ts.Node): boolean => {
+      const e = (n as ts.CallExpression).expression;
+      return ts.isIdentifier(e) && /merge|extend|assign|deep|copy|clone|set/i.test(e.text);
+    };
+    const twoLevel = (n: ts.Node): boolean => {
+      const b = n as ts.BinaryExpression;
+      return b.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(b.left) && ts.isElementAccessExpression(b.left.expression);
+    };
+    {
+      for (const call of ctx.nodes.ofKind(SyntaxKind.CallExpression, mergeName)) {
         const callee = call.getExpression();
-        if (!Node.isIdentifier(callee) || !/merge|extend|assign|deep|copy|clone|set/i.test(callee.getText())) continue;
+        if (!Node.isIdentifier(callee)) continue;
         const fn = resolveFunction(callee);
         if (!fn || fn.getSourceFile().isDeclarationFile() || call.getFirstAncestor((a) => a === fn) || !isUnsafeMerge(fn)) continue;
         for (const a of call.getArguments().slice(1)) {
@@ -63,7 +71,7 @@ export const prototypePollution: Rule = {
         }
       }
       // obj[req.body.a][req.body.b] = value
-      for (const be of sf.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, twoLevel)) {
         const left = be.getLeft();
         if (be.getOperatorToken().getText() !== '=' || !Node.isElementAccessExpression(left)) continue;
         const inner = left.getExpression();

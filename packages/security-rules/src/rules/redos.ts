@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
@@ -61,11 +61,13 @@ export const redos: Rule = {
     owasp: 'A05:2021-Security Misconfiguration',
   },
   *check(ctx: RuleContext): Iterable<RawFinding> {
-    for (const sf of ctx.files) {
-      for (const lit of sf.getDescendantsOfKind(SyntaxKind.RegularExpressionLiteral)) {
+    const nested = (n: ts.Node): boolean => {
+      const t = (n as ts.RegularExpressionLiteral).text;
+      return hasNestedQuantifier(t.slice(1, t.lastIndexOf('/')));
+    };
+    {
+      for (const lit of ctx.nodes.ofKind(SyntaxKind.RegularExpressionLiteral, nested)) {
         const text = lit.getText();
-        const body = text.slice(1, text.lastIndexOf('/'));
-        if (!hasNestedQuantifier(body)) continue;
         let hit;
         for (const subject of subjects(lit)) {
           hit = ctx.taint.trace(subject, 'regex');

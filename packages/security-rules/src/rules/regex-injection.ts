@@ -1,12 +1,15 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { resolveDeclaration } from '../symbols/declarations.js';
 import { taintRule, type SinkHit } from './taint-sink.js';
 
 function* sinks(ctx: RuleContext): Iterable<SinkHit> {
-  for (const sf of ctx.files) {
-    for (const node of sf.getDescendants()) {
-      if (!Node.isNewExpression(node) && !Node.isCallExpression(node)) continue;
+  const regexpCall = (n: ts.Node): boolean => {
+    const e = (n as ts.CallExpression).expression;
+    return ts.isIdentifier(e) && e.text === 'RegExp';
+  };
+  for (const node of [...ctx.nodes.ofKind(SyntaxKind.NewExpression, regexpCall), ...ctx.nodes.ofKind(SyntaxKind.CallExpression, regexpCall)]) {
+    {
       const callee = node.getExpression();
       if (!Node.isIdentifier(callee) || callee.getText() !== 'RegExp') continue;
       const d = resolveDeclaration(callee);

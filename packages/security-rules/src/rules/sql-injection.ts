@@ -45,7 +45,7 @@ function parameterise(hit: SinkHit): RawFinding['fix'] {
   const call = hit.call;
   const arg = hit.arg;
   if (!Node.isCallExpression(call) || call.getArguments().length !== 1 || arg === undefined || !Node.isTemplateExpression(arg)) return undefined;
-  if (!/query$/.test(call.getExpression().getText())) return undefined;
+  if (!hit.sink.startsWith('pg ') || !/query$/.test(call.getExpression().getText())) return undefined;
   let text = arg.getHead().getLiteralText();
   const values: string[] = [];
   for (const span of arg.getTemplateSpans()) {

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
@@ -16,8 +16,10 @@ export const tlsVerificationDisabled: Rule = {
     owasp: 'A02:2021-Cryptographic Failures',
   },
   *check(ctx: RuleContext): Iterable<RawFinding> {
-    for (const sf of ctx.files) {
-      for (const pa of sf.getDescendantsOfKind(SyntaxKind.PropertyAssignment)) {
+    const tlsProp = (n: ts.Node): boolean => /rejectUnauthorized|strictSSL|checkServerIdentity/.test((n as ts.PropertyAssignment).name.getText());
+    const envAssign = (n: ts.Node): boolean => (n as ts.BinaryExpression).operatorToken.kind === ts.SyntaxKind.EqualsToken && /NODE_TLS_REJECT_UNAUTHORIZED/.test((n as ts.BinaryExpression).left.getText());
+    {
+      for (const pa of ctx.nodes.ofKind(SyntaxKind.PropertyAssignment, tlsProp)) {
         const name = pa.getName().replace(/['"]/g, '');
         const v = pa.getInitializer();
         if ((name === 'rejectUnauthorized' || name === 'strictSSL') && v?.getText() === 'false') yield { node: pa, message: `${name}: false disables certificate verification` };
@@ -25,7 +27,7 @@ export const tlsVerificationDisabled: Rule = {
           yield { node: pa, message: 'checkServerIdentity accepts every certificate' };
         }
       }
-      for (const be of sf.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, envAssign)) {
         if (be.getOperatorToken().getText() !== '=') continue;
         const left = be.getLeft().getText().replace(/\[['"](\w+)['"]\]/, '.$1');
         if (left === 'process.env.NODE_TLS_REJECT_UNAUTHORIZED' && stringValue(be.getRight()) === '0') yield { node: be, message: 'NODE_TLS_REJECT_UNAUTHORIZED=0 disables certificate checks for the whole process' };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { loadScanConfig } from '../config/scan-config.js';
 import { RuleContext } from '../engine/context.js';
+import { NodeIndex } from '../engine/node-index.js';
 import { runRules } from '../engine/run-rules.js';
 import { SecurityRulesError } from '../errors.js';
 import type { Finding, RuleMeta } from '../model/finding.js';
@@ -77,8 +78,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
   options.signal?.throwIfAborted();
   options.onProgress?.({ phase: 'routes', done: 0, total: 1, detail: `${loaded.files.length} files` });
-  const routes = buildRouteModel(loaded.files, config);
-  const ctx = new RuleContext(loaded.project, loaded.files, config, routes);
+  const nodes = new NodeIndex(loaded.files);
+  const routes = buildRouteModel(nodes, config);
+  const ctx = new RuleContext(loaded.project, loaded.files, config, routes, nodes);
   await Promise.resolve();
   const raw = runRules(rules, ctx, loaded.root, (id, i) => options.onProgress?.({ phase: 'rules', done: i, total: rules.length, detail: id }), options.signal);
   const read = (file: string): string | undefined => {

@@ -111,7 +111,8 @@ export class TaintTracker {
     if (decl === undefined) return undefined;
     if (Node.isVariableDeclaration(decl) && Node.isIdentifier(decl.getNameNode())) {
       const init = decl.getInitializer();
-      const hit = (init ? this.visit(init, st) : undefined) ?? this.assignments(decl, id, st);
+      const reassignable = decl.getVariableStatement()?.getDeclarationKind() !== 'const';
+      const hit = (init ? this.visit(init, st) : undefined) ?? (reassignable ? this.assignments(decl, id, st) : undefined);
       return add(hit, decl, `assigned to ${decl.getName()}`);
     }
     if (Node.isBindingElement(decl)) {
