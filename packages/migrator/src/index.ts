@@ -34,7 +34,7 @@ export type {
 } from './snapshot/types.js';
 
 // shadow databases (schema files)
-export { loadSchemaFile } from './shadow/load-schema-file.js';
+export { loadSchemaFile, loadSchemaFiles } from './shadow/load-schema-file.js';
 export type { LoadSchemaFileOptions } from './shadow/load-schema-file.js';
 export { defaultCacheDir } from './shadow/pglite.js';
 

@@ -8,21 +8,25 @@ interface AnyConstraint {
   definition: string;
   validated: boolean;
   kind: 'primary key' | 'unique' | 'check' | 'exclusion' | 'foreign key';
+  columns: string[];
   references?: string;
+  refColumns: string[];
 }
 
 function constraintsOf(t: Table): AnyConstraint[] {
   return [
-    ...(t.primaryKey ? [{ name: t.primaryKey.name, definition: t.primaryKey.definition, validated: true, kind: 'primary key' as const }] : []),
-    ...t.uniqueConstraints.map((c) => ({ name: c.name, definition: c.definition, validated: true, kind: 'unique' as const })),
-    ...t.checks.map((c) => ({ name: c.name, definition: c.definition, validated: c.validated, kind: 'check' as const })),
-    ...t.exclusions.map((c) => ({ name: c.name, definition: c.definition, validated: true, kind: 'exclusion' as const })),
+    ...(t.primaryKey ? [{ ...t.primaryKey, validated: true, kind: 'primary key' as const, refColumns: [] }] : []),
+    ...t.uniqueConstraints.map((c) => ({ name: c.name, definition: c.definition, columns: c.columns, validated: true, kind: 'unique' as const, refColumns: [] })),
+    ...t.checks.map((c) => ({ name: c.name, definition: c.definition, columns: [], validated: c.validated, kind: 'check' as const, refColumns: [] })),
+    ...t.exclusions.map((c) => ({ name: c.name, definition: c.definition, columns: [], validated: true, kind: 'exclusion' as const, refColumns: [] })),
     ...t.foreignKeys.map((c) => ({
       name: c.name,
       definition: c.definition,
+      columns: c.columns,
       validated: c.validated,
       kind: 'foreign key' as const,
       references: qualified(c.references.schema, c.references.table),
+      refColumns: c.references.columns,
     })),
   ];
 }
@@ -32,16 +36,19 @@ function constraintsOf(t: Table): AnyConstraint[] {
  * foreign keys are added `NOT VALID` and then validated (a short lock, then a scan that lets writes through).
  */
 export function diffConstraints(ctx: DiffContext): void {
-  const keyChanged = new Set<string>();
+  // Keys (PK / unique) that disappear or change: foreign keys pointing at them must be dropped first and re-added.
+  const droppedKeys = new Set<string>();
   const plans: { a: Table | undefined; b: Table | undefined; key: string }[] = [];
   for (const key of new Set([...ctx.fromTables.keys(), ...ctx.toTables.keys()])) {
     const existing = isExistingTable(ctx, key);
     plans.push({ a: existing ? ctx.fromTables.get(key) : undefined, b: ctx.toTables.get(key), key });
-    if (existing) {
-      const a = constraintsOf(ctx.fromTables.get(key)!).filter((c) => c.kind === 'primary key' || c.kind === 'unique');
-      const b = constraintsOf(ctx.toTables.get(key)!).filter((c) => c.kind === 'primary key' || c.kind === 'unique');
-      if (JSON.stringify(a) !== JSON.stringify(b)) keyChanged.add(key);
-    } else if (ctx.fromTables.has(key)) keyChanged.add(key);
+    const before = ctx.fromTables.get(key);
+    if (!before) continue;
+    const after = existing ? constraintsOf(ctx.toTables.get(key)!) : [];
+    for (const c of constraintsOf(before)) {
+      if (c.kind !== 'primary key' && c.kind !== 'unique') continue;
+      if (!after.some((x) => x.name === c.name && x.definition === c.definition)) droppedKeys.add(`${key}(${c.columns.join(',')})`);
+    }
   }
   for (const { a, b, key } of plans) {
     const gone = ctx.fromTables.get(key);
@@ -73,7 +80,7 @@ export function diffConstraints(ctx: DiffContext): void {
     for (const c of before.values()) if (!afterNames.has(c.name)) drop(c);
     for (const c of after) {
       const old = before.get(c.name);
-      const refChanged = c.references !== undefined && keyChanged.has(c.references) && c.references !== key;
+      const refChanged = c.references !== undefined && c.references !== key && droppedKeys.has(`${c.references}(${c.refColumns.join(',')})`);
       if (old && old.definition === c.definition && !refChanged) {
         if (!old.validated && c.validated) ctx.operations.push(validate(table, b, c));
         if (old.validated === c.validated || c.validated) continue;

@@ -7,7 +7,7 @@ import { reverseRenames } from '../diff/renames.js';
 import { introspect } from '../introspect/introspect.js';
 import type { Operation } from '../plan/operation.js';
 import { renderStatements } from '../plan/render.js';
-import { loadSchemaFile } from '../shadow/load-schema-file.js';
+import { loadSchemaFile, loadSchemaFiles } from '../shadow/load-schema-file.js';
 import type { SchemaSnapshot } from '../snapshot/types.js';
 
 /** Where a schema comes from: a live database, a `.sql` file (loaded into a shadow), or a snapshot. */
@@ -89,11 +89,21 @@ async function snapshotOf(source: SchemaSource, options: DiffSchemasOptions, sid
  * ```
  */
 export async function diffSchemas(options: DiffSchemasOptions): Promise<MigrationPlan> {
-  if ('file' in options.from && 'file' in options.to && options.shadow === undefined) {
-    options.onProgress?.('loading both schema files into embedded PGlite');
+  let from: SchemaSnapshot;
+  let to: SchemaSnapshot;
+  if ('file' in options.from && 'file' in options.to) {
+    [from, to] = (await loadSchemaFiles([options.from.file, options.to.file], {
+      schemas: options.schemas,
+      excludeSchemas: options.excludeSchemas,
+      signal: options.signal,
+      shadow: options.shadow,
+      cacheDir: options.cacheDir,
+      onProgress: options.onProgress,
+    })) as [SchemaSnapshot, SchemaSnapshot];
+  } else {
+    from = await snapshotOf(options.from, options, 'from');
+    to = await snapshotOf(options.to, options, 'to');
   }
-  const from = await snapshotOf(options.from, options, 'from');
-  const to = await snapshotOf(options.to, options, 'to');
   options.onProgress?.('comparing');
   const renames = options.renames ?? [];
   const upDiff = diffSnapshots(from, to, { renames });

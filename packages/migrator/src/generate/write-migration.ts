@@ -40,10 +40,16 @@ const concurrentDrop = (op: Operation): Operation => ({
   sql: `DROP INDEX CONCURRENTLY IF EXISTS ${op.sql.replace(/^CREATE (UNIQUE )?INDEX CONCURRENTLY ("(?:[^"]|"")*") ON ("(?:[^"]|"")*")\..*$/s, '$3.$2')};`,
 });
 
+/** `notifications tasks projects and 4 more`: the tables (or other objects) the migration touches most. */
 function describe(plan: MigrationPlan): string {
-  const first = plan.up.find((op) => op.kind !== 'rename table') ?? plan.up[0]!;
-  const rest = new Set(plan.up.map((op) => op.object)).size - 1;
-  return `${first.kind} ${first.object.split('.').slice(-1)[0]}${rest > 0 ? ` and ${rest} more` : ''}`;
+  const counts = new Map<string, number>();
+  for (const op of plan.up) {
+    const parts = op.object.replace(/\(.*$/, '').replaceAll('"', '').split('.');
+    const name = parts.length >= 2 ? parts[1]! : parts[0]!;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const names = [...counts].sort((x, y) => y[1] - x[1]).map(([n]) => n);
+  return `${names.slice(0, 3).join(' ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
 }
 
 function header(plan: MigrationPlan, note?: string): string[] {

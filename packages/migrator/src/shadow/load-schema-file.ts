@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
 import { introspect, type IntrospectOptions } from '../introspect/introspect.js';
@@ -8,7 +9,7 @@ import { loadSql } from './load-sql.js';
 import { extensionsIn, startPglite } from './pglite.js';
 import { withServerShadow } from './server.js';
 
-/** Options for {@link loadSchemaFile}. */
+/** Options for {@link loadSchemaFile} and {@link loadSchemaFiles}. */
 export interface LoadSchemaFileOptions extends IntrospectOptions {
   /** `postgres://…` of a server to create the temporary shadow database on; default: embedded PGlite. */
   shadow?: string;
@@ -16,9 +17,58 @@ export interface LoadSchemaFileOptions extends IntrospectOptions {
   cacheDir?: string | false;
 }
 
+async function readSchema(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (cause) {
+    throw new MigratorError('MIGRATOR_INVALID_OPTION', `cannot read schema file ${file}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { cause });
+  }
+}
+
+/** Drops every user schema (and the extensions in them) so the next file starts from an empty database. */
+async function resetShadow(db: Queryable): Promise<void> {
+  await db.query(`do $$ declare s text; begin
+    for s in select nspname from pg_namespace where nspname not in ('pg_catalog', 'information_schema') and nspname !~ '^pg_' loop
+      execute format('drop schema %I cascade', s);
+    end loop;
+    create schema public;
+  end $$`);
+}
+
 /**
- * Loads a `.sql` schema file into a throw-away shadow database and introspects it. A file that does not
- * load throws `MIGRATOR_SCHEMA_LOAD_FAILED` with file:line:column and PostgreSQL's message.
+ * Loads `.sql` schema files into a throw-away shadow database, one after the other, and introspects
+ * each. With PGlite one instance serves all files (reset in between), which halves the start-up cost
+ * of a file-to-file diff. A file that does not load throws `MIGRATOR_SCHEMA_LOAD_FAILED` with
+ * file:line:column and PostgreSQL's message.
+ */
+export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOptions = {}): Promise<SchemaSnapshot[]> {
+  const texts = await Promise.all(files.map(readSchema));
+  const run = async (db: Queryable, i: number) => {
+    const label = files[i]!.length > 80 ? basename(files[i]!) : files[i]!;
+    options.onProgress?.(`loading ${label} into the shadow database`);
+    await loadSql(db, texts[i]!, label, options);
+    return introspect(db, options);
+  };
+  const out: SchemaSnapshot[] = [];
+  if (options.shadow) {
+    for (let i = 0; i < files.length; i++) out.push(await withServerShadow(options.shadow, (db) => run(db, i)));
+    return out;
+  }
+  const extensions = [...new Set(texts.flatMap(extensionsIn))];
+  const { db } = await startPglite({ extensions, cacheDir: options.cacheDir ?? undefined, onProgress: options.onProgress });
+  try {
+    for (let i = 0; i < files.length; i++) {
+      if (i > 0) await resetShadow(db as PGlite);
+      out.push(await run(db, i));
+    }
+  } finally {
+    await db.close();
+  }
+  return out;
+}
+
+/**
+ * Loads one `.sql` schema file into a throw-away shadow database and introspects it.
  *
  * @example
  * ```ts
@@ -26,23 +76,5 @@ export interface LoadSchemaFileOptions extends IntrospectOptions {
  * ```
  */
 export async function loadSchemaFile(file: string, options: LoadSchemaFileOptions = {}): Promise<SchemaSnapshot> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (cause) {
-    throw new MigratorError('MIGRATOR_INVALID_OPTION', `cannot read schema file ${file}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, { cause });
-  }
-  const label = file.length > 80 ? basename(file) : file;
-  const run = async (db: Queryable) => {
-    options.onProgress?.(`loading ${label} into the shadow database`);
-    await loadSql(db, text, label, options);
-    return introspect(db, options);
-  };
-  if (options.shadow) return withServerShadow(options.shadow, run);
-  const { db } = await startPglite({ extensions: extensionsIn(text), cacheDir: options.cacheDir ?? undefined, onProgress: options.onProgress });
-  try {
-    return await run(db);
-  } finally {
-    await db.close();
-  }
+  return (await loadSchemaFiles([file], options))[0]!;
 }
