@@ -1,3 +1,4 @@
+import { blockedQuery } from './checks/blocked-query.js';
 import { connections } from './checks/connections.js';
 import { duplicateIndex } from './checks/duplicate-index.js';
 import { fkWithoutIndex } from './checks/fk-without-index.js';
@@ -29,6 +30,7 @@ export const CHECKS: Check[] = [
   xidWraparound,
   invalidConstraint,
   longRunningQuery,
+  blockedQuery,
   lowCacheHitRate,
   connections,
   replication,

@@ -18,6 +18,7 @@ export type CheckId =
   | 'xid-wraparound'
   | 'invalid-constraint'
   | 'long-running-query'
+  | 'blocked-query'
   | 'low-cache-hit-rate'
   | 'connections'
   | 'replication';

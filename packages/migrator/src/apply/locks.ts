@@ -13,8 +13,9 @@ const LABELS: Record<string, string> = {
 };
 
 /**
- * The relation locks this session holds, outside the system catalogs (PostgreSQL locks catalog rows
- * while running DDL, and our own snapshot query locks `pg_locks`' sources).
+ * The relation locks this session holds, leaving out the system catalogs (PostgreSQL locks catalog rows
+ * while running DDL, and our own snapshot query locks `pg_locks`' sources) and the ROW EXCLUSIVE locks
+ * every write takes on a table's indexes (noise: the table's own lock says it all).
  */
 export async function heldLocks(db: Queryable): Promise<LockReport[]> {
   const { rows } = await db.query<{ mode: string; relation: string }>(`
@@ -25,6 +26,7 @@ export async function heldLocks(db: Queryable): Promise<LockReport[]> {
     where l.pid = pg_backend_pid() and l.locktype = 'relation' and l.granted
       and (n.nspname is null or (n.nspname not in ('pg_catalog', 'information_schema') and n.nspname not like 'pg_toast%'))
       and l.relation >= 16384
+      and (c.relkind is null or c.relkind not in ('i', 'I') or l.mode = 'AccessExclusiveLock')
     order by 2, 1`);
   return rows.map((r) => ({ mode: r.mode, label: LABELS[r.mode] ?? r.mode, relation: r.relation }));
 }

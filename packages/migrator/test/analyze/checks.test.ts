@@ -113,3 +113,24 @@ describe('analyze checks', () => {
     await rm(out, { recursive: true, force: true });
   });
 });
+
+describe('live activity checks', () => {
+  it('reports a session blocked by another session\'s lock, naming the blocker', async () => {
+    await withClient(db.url, async (holder) => {
+      await holder.query('begin; lock table legacy in access exclusive mode');
+      const waiter = withClient(db.url, (c) => c.query('select count(*) from legacy'));
+      try {
+        let found: AnalyzeResult | undefined;
+        for (let i = 0; i < 50 && !found?.findings.length; i++) {
+          await new Promise((r) => setTimeout(r, 100));
+          found = await analyze({ connectionString: db.url, checks: ['blocked-query'] });
+        }
+        const pid = (await holder.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+        expect(found!.findings).toMatchObject([{ check: 'blocked-query', evidence: { blockedBy: String(pid), query: 'select count(*) from legacy' } }]);
+      } finally {
+        await holder.query('rollback');
+        await waiter;
+      }
+    });
+  });
+});
