@@ -11,3 +11,7 @@ export type { SpecProblem } from './spec/spec-problem.js';
 export { specFromRoutes } from './from-routes/spec-from-routes.js';
 export { serializeSpec, formatOf as specFormatOf, writeSpecFile } from './from-routes/document/serialize.js';
 export type { RouteFramework, RouteReport, SpecFromRoutesOptions, SpecFromRoutesResult, SpecProgress, SpecWarning } from './from-routes/options.js';
+
+// PostgreSQL schema → CRUD API (part 2)
+export { scaffoldFromDb } from './from-db/scaffold-from-db.js';
+export type { DbWarning, ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './from-db/options.js';

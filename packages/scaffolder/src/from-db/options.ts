@@ -1,0 +1,58 @@
+import type { OpenAPIObject } from 'openapi3-ts/oas31';
+import type { Framework, ScaffoldProgress } from '../options.js';
+import type { ScaffoldResult } from '../result.js';
+
+/**
+ * Options of {@link scaffoldFromDb}.
+ *
+ * @example
+ * ```ts
+ * const r = await scaffoldFromDb({ connectionString: 'postgres://postgres@127.0.0.1/shop', framework: 'fastify', output: 'src' });
+ * for (const w of r.warnings) console.warn(w.message);
+ * ```
+ */
+export interface ScaffoldFromDbOptions {
+  /** `postgres://user@host:port/database`; the password never appears in messages. */
+  readonly connectionString: string;
+  readonly framework: Framework;
+  /** The folder to generate into (as for `scaffold`). */
+  readonly output: string;
+  /** Only these schemas (default: every user schema). */
+  readonly schemas?: readonly string[];
+  /** `info.title` of the generated spec; default: the database name. */
+  readonly title?: string;
+  readonly dryRun?: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: ScaffoldProgress | { phase: 'introspect'; message: string }) => void;
+}
+
+/** One table and the routes generated for it. */
+export interface TableReport {
+  /** `schema.table`. */
+  readonly table: string;
+  readonly path: string;
+  readonly operations: readonly string[];
+  /** No primary key: list only. */
+  readonly readOnly: boolean;
+  /** The handler file (relative to `output`) and whether it got kysely implementations (false: it already existed). */
+  readonly handlerFile: string | undefined;
+  readonly implemented: boolean;
+}
+
+export interface DbWarning {
+  readonly code: string;
+  readonly message: string;
+  readonly table?: string;
+}
+
+/** What {@link scaffoldFromDb} did. */
+export interface ScaffoldFromDbResult {
+  /** The generated description (also written to `<output>/openapi.yaml`). */
+  readonly spec: OpenAPIObject;
+  readonly tables: readonly TableReport[];
+  /** What part 1's generation did with the spec (files, handlers, warnings). */
+  readonly scaffold: ScaffoldResult;
+  /** Files this step wrote besides `scaffold`'s: `openapi.yaml`, `db/*`, implemented handler files. */
+  readonly files: readonly string[];
+  readonly warnings: readonly DbWarning[];
+}

@@ -1,0 +1,94 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ScaffoldError } from '../errors.js';
+import { FRAMEWORKS } from '../options.js';
+import { scaffold } from '../scaffold.js';
+import { serializeSpec } from '../from-routes/document/serialize.js';
+import { databaseFile } from './emit/database-file.js';
+import { connectionFile, dbRuntimeFile } from './emit/db-runtime-file.js';
+import { handlerBodies } from './emit/handler-bodies.js';
+import { implementedHandlerFile } from './emit/handler-file.js';
+import { resourceNames } from './model/resource-names.js';
+import { buildModel } from './model/table-model.js';
+import type { ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './options.js';
+import { readSchema } from './read/read-schema.js';
+import { buildSpec } from './spec/build-spec.js';
+
+/**
+ * PostgreSQL schema → CRUD API: introspects the tables (with `@sb/migrator`), describes them as OpenAPI 3.1,
+ * generates everything `scaffold()` generates from that spec for the framework, then implements the handlers
+ * it just created with kysely (typed `Database` interface in `db/database.gen.ts`): list with limit/offset and
+ * keyset cursor pagination, equality filters on indexed columns, a sort allow-list; get, create, partial
+ * update and delete by primary key; PostgreSQL errors mapped to 400/404/409/422 without SQL text. Handler
+ * files that already existed are left alone. Tables without a primary key get a read-only list route.
+ *
+ * @example
+ * ```ts
+ * const r = await scaffoldFromDb({ connectionString: process.env.DATABASE_URL!, framework: 'express', output: 'src' });
+ * console.log(r.tables.map((t) => `${t.path}: ${t.operations.join(', ')}`));
+ * ```
+ */
+export async function scaffoldFromDb(options: ScaffoldFromDbOptions): Promise<ScaffoldFromDbResult> {
+  if (!FRAMEWORKS.includes(options.framework)) {
+    throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework: expected one of ${FRAMEWORKS.join(', ')}, got ${String(options.framework)}`);
+  }
+  const progress = options.onProgress ?? (() => undefined);
+  const { snapshot, target, database } = await readSchema(options.connectionString, {
+    ...(options.schemas ? { schemas: options.schemas } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    onProgress: (message) => progress({ phase: 'introspect', message }),
+  });
+  const { tables, warnings } = buildModel(snapshot);
+  if (tables.length === 0) {
+    const where = options.schemas?.length ? `schema(s) ${options.schemas.join(', ')}` : 'any user schema';
+    throw new ScaffoldError('SCAFFOLD_DB_EMPTY', `no tables in ${where} of ${target}: nothing to generate`);
+  }
+  const names = resourceNames(tables);
+  const spec = buildSpec(options.title ?? database, tables, names);
+  const result = await scaffold({
+    spec: spec as unknown as Record<string, unknown>,
+    framework: options.framework,
+    output: options.output,
+    ...(options.dryRun ? { dryRun: true } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  const out = result.output;
+  const created = new Set(result.files.filter((f) => f.kind === 'user' && f.status === 'created').map((f) => f.path));
+  const reports: TableReport[] = [];
+  const pending = new Map<string, string>();
+  for (const t of tables) {
+    const n = names.get(t)!;
+    const bodies = handlerBodies(t, n);
+    const refs = [...result.handlers.created, ...result.handlers.existing].filter((h) => h.operationId !== undefined && bodies.has(h.operationId));
+    const file = refs[0]?.file;
+    const implemented = file !== undefined && created.has(file);
+    if (file && implemented && !options.dryRun) {
+      const stub = await readFile(path.join(out, file), 'utf8');
+      pending.set(file, implementedHandlerFile(stub, `${t.schema}.${t.name}`, bodies));
+    } else if (file && !implemented) {
+      warnings.push({ code: 'handler-file-kept', message: `${file} already existed: left as is (new operations got stubs, not implementations)`, table: `${t.schema}.${t.name}` });
+    }
+    reports.push({ table: `${t.schema}.${t.name}`, path: n.path, operations: [...bodies.keys()], readOnly: t.primaryKey.length === 0, handlerFile: file, implemented });
+  }
+  const files: string[] = [];
+  if (!options.dryRun) {
+    pending.set('openapi.yaml', serializeSpec(spec, 'yaml'));
+    pending.set('db/database.gen.ts', databaseFile(tables, names));
+    pending.set('db/crud.gen.ts', dbRuntimeFile());
+    const connection = path.join(out, 'db/connection.ts');
+    if (!(await readFile(connection, 'utf8').then(() => true, () => false))) pending.set('db/connection.ts', connectionFile());
+    for (const [rel, text] of pending) {
+      await writeAtomic(path.join(out, rel), text);
+      files.push(rel);
+    }
+  }
+  return { spec, tables: reports, scaffold: result, files, warnings: warnings.map(({ code, message, table }) => ({ code, message, table })) };
+}
+
+async function writeAtomic(file: string, text: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, text, 'utf8');
+  await rename(tmp, file);
+}
