@@ -9,7 +9,7 @@ export function findLeak(body: string): string | undefined {
   const text = body.length > 65_536 ? body.slice(0, 65_536) : body;
   for (const pattern of LEAKS) {
     const match = pattern.exec(text);
-    if (match) return match[0].trim().slice(0, 200);
+    if (match) return tidy(match[0]);
   }
   return undefined;
 }
@@ -24,3 +24,14 @@ const LEAKS: readonly RegExp[] = [
   /\bER_[A-Z_]+:|\bSQLITE_[A-Z]+:/,
   /relation "[^"]+" does not exist/,
 ];
+
+/** The matched text without HTML line breaks, entities or escaped newlines around it. */
+function tidy(text: string): string {
+  return text
+    .replace(/<br\s*\/?>|&nbsp;|\\n/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200);
+}
