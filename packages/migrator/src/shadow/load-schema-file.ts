@@ -8,6 +8,7 @@ import type { SchemaSnapshot } from '../snapshot/types.js';
 import { loadSql } from './load-sql.js';
 import { extensionsIn, startPglite } from './pglite.js';
 import { withServerShadow } from './server.js';
+import { splitStatements } from './split.js';
 
 /** Options for {@link loadSchemaFile} and {@link loadSchemaFiles}. */
 export interface LoadSchemaFileOptions extends IntrospectOptions {
@@ -43,6 +44,8 @@ async function resetShadow(db: Queryable): Promise<void> {
  */
 export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOptions = {}): Promise<SchemaSnapshot[]> {
   const texts = await Promise.all(files.map(readSchema));
+  // Syntax errors are found by the parser before any database is started.
+  for (let i = 0; i < files.length; i++) await splitStatements(texts[i]!, files[i]!.length > 80 ? basename(files[i]!) : files[i]!);
   const run = async (db: Queryable, i: number) => {
     const label = files[i]!.length > 80 ? basename(files[i]!) : files[i]!;
     options.onProgress?.(`loading ${label} into the shadow database`);

@@ -46,16 +46,27 @@ export interface ConvergenceResult {
 
 /** Loads a.sql into `a` and b.sql into `b`, migrates a → b, checks, migrates back, checks. */
 export async function runConvergence(dir: string, name: string, a: Queryable, b: Queryable, exec: (db: Queryable, sql: string) => Promise<void>): Promise<ConvergenceResult> {
-  const options = CASE_OPTIONS[name] ?? {};
-  await exec(a, readFileSync(join(dir, name, 'a.sql'), 'utf8'));
-  await exec(b, readFileSync(join(dir, name, 'b.sql'), 'utf8'));
+  return convergeSql(readFileSync(join(dir, name, 'a.sql'), 'utf8'), readFileSync(join(dir, name, 'b.sql'), 'utf8'), a, b, exec, CASE_OPTIONS[name] ?? {});
+}
+
+/** The same round trip from SQL text: up must converge to b, down must restore a. */
+export async function convergeSql(
+  aSql: string,
+  bSql: string,
+  a: Queryable,
+  b: Queryable,
+  exec: (db: Queryable, sql: string) => Promise<void>,
+  options: IntrospectOptions & { renames?: string[]; reverseRenames?: string[] } = {},
+): Promise<ConvergenceResult> {
+  await exec(a, aSql);
+  await exec(b, bSql);
   const original = await introspect(a, options);
   const target = await introspect(b, options);
-  const up = diffSnapshots(original, target).operations;
+  const up = diffSnapshots(original, target, { renames: options.renames ?? [] }).operations;
   await applyOperations(a, up);
   const migrated = await introspect(a, options);
   const afterUp = diffSnapshots(migrated, target).operations.map((op) => op.sql);
-  const down = diffSnapshots(migrated, original).operations;
+  const down = diffSnapshots(migrated, original, { renames: options.reverseRenames ?? [] }).operations;
   await applyOperations(a, down);
   const restored = await introspect(a, options);
   const afterDown = diffSnapshots(restored, original).operations.map((op) => op.sql);

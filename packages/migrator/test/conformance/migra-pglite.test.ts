@@ -15,7 +15,7 @@ describe('migra conformance on PGlite (PostgreSQL 18 in WebAssembly)', () => {
     a = (await startPglite({ extensions })).db;
     b = (await startPglite({ extensions })).db;
     for (const db of [a, b]) await db.exec(`create role schemainspect_test_role`);
-  });
+  }, 240_000);
   afterAll(async () => {
     await a?.close();
     await b?.close();
