@@ -8,7 +8,7 @@ import { runCli } from './helpers/run-cli.js';
 
 const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = `sb_cli_analyze_${randomBytes(4).toString('hex')}`;
-const URL_ = Object.assign(new URL(BASE), { pathname: `/${NAME}` }).toString();
+const DB_URL = Object.assign(new URL(BASE), { pathname: `/${NAME}` }).toString();
 let out: string;
 
 async function sql(url: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -23,7 +23,7 @@ async function sql(url: string, text: string, params: unknown[] = []): Promise<R
 beforeAll(async () => {
   await sql(BASE, `create database "${NAME}"`);
   out = await mkdtemp(join(tmpdir(), 'sb-cli-analyze-'));
-  await sql(URL_, `
+  await sql(DB_URL, `
     create extension pg_stat_statements; create extension hypopg;
     create table authors (id bigint primary key, name text not null);
     create table books (id bigint primary key, author_id bigint not null references authors (id), isbn text not null);
@@ -31,7 +31,7 @@ beforeAll(async () => {
     insert into books select g, 1 + g % 3000, 'isbn-' || g from generate_series(1, 20000) g;
     analyze;
     select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0);`);
-  const c = await connect({ connectionString: URL_ });
+  const c = await connect({ connectionString: DB_URL });
   for (let i = 0; i < 120; i++) await c.query('select id, isbn from books where author_id = $1', [i + 1]);
   await c.query('select pg_stat_force_next_flush()');
   await c.end();
@@ -43,27 +43,27 @@ afterAll(async () => {
 
 describe('sb db analyze / sb db suggest-indexes', () => {
   it('reports the unindexed foreign key with its fix, and exits 1 with --fail-on medium', async () => {
-    const result = await runCli(['db', 'analyze', '--connection', URL_, '--fail-on', 'medium']);
+    const result = await runCli(['db', 'analyze', '--connection', DB_URL, '--fail-on', 'medium']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/HIGH\s+fk-without-index\s+public\.books\n\s+foreign key books_author_id_fkey \(author_id\) → authors has no covering index/);
     expect(result.stdout).toContain('fix: create index concurrently if not exists "books_author_id_idx" on "public"."books" ("author_id");');
-    const json = await runCli(['db', 'analyze', '--connection', URL_, '--json', '--check', 'fk-without-index']);
+    const json = await runCli(['db', 'analyze', '--connection', DB_URL, '--json', '--check', 'fk-without-index']);
     expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as { findings: Array<{ check: string }> }).findings.map((f) => f.check)).toEqual(['fk-without-index']);
   });
 
   it('suggests a verified index from pg_stat_statements, writes it, and the applied migration clears the finding', async () => {
-    const suggest = await runCli(['db', 'suggest-indexes', '--connection', URL_, '--output', out]);
+    const suggest = await runCli(['db', 'suggest-indexes', '--connection', DB_URL, '--output', out]);
     expect(suggest.code).toBe(0);
     expect(suggest.stdout).toMatch(/✔ verified\s+create index concurrently if not exists "books_author_id_idx" on "public"\."books" \("author_id"\);/);
     expect(suggest.stdout).toMatch(/cost [\d.]+ → [\d.]+: select id, isbn from books where author_id = \$1/);
     expect(await readdir(out)).toHaveLength(1);
-    const dry = await runCli(['db', 'migrate', out, '--dry-run', '--connection', URL_]);
+    const dry = await runCli(['db', 'migrate', out, '--dry-run', '--connection', DB_URL]);
     expect(dry.stdout).toMatch(/not-dry-runnable\n\s+! not dry-runnable: CREATE INDEX CONCURRENTLY cannot run inside a transaction block/);
-    const applied = await runCli(['db', 'migrate', out, '--connection', URL_]);
+    const applied = await runCli(['db', 'migrate', out, '--connection', DB_URL]);
     expect(applied.code).toBe(0);
-    const after = await runCli(['db', 'analyze', '--connection', URL_, '--check', 'fk-without-index', '--fail-on', 'low']);
+    const after = await runCli(['db', 'analyze', '--connection', DB_URL, '--check', 'fk-without-index', '--fail-on', 'low']);
     expect(after.code).toBe(0);
     expect(after.stdout).toMatch(/0 findings/);
   });
@@ -71,10 +71,10 @@ describe('sb db analyze / sb db suggest-indexes', () => {
   it('labels suggestions unverified with --no-verify and rejects a broken queries file with exit 2', async () => {
     const file = join(out, '..', `${NAME}.sql`);
     await writeFile(file, "select * from books where isbn = 'isbn-5';\n");
-    const unverified = await runCli(['db', 'suggest-indexes', '--connection', URL_, '--queries', file, '--no-verify']);
+    const unverified = await runCli(['db', 'suggest-indexes', '--connection', DB_URL, '--queries', file, '--no-verify']);
     expect(unverified.stdout).toMatch(/\? unverified create index concurrently if not exists "books_isbn_idx"/);
     await writeFile(file, 'select * form books;\n');
-    const bad = await runCli(['db', 'suggest-indexes', '--connection', URL_, '--queries', file]);
+    const bad = await runCli(['db', 'suggest-indexes', '--connection', DB_URL, '--queries', file]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/error \[MIGRATOR_INVALID_QUERY\]: .*\.sql:1: syntax error at or near "form"/);
     await rm(file);
