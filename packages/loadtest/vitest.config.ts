@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
     testTimeout: 30_000,
+    // Accuracy tests measure latency: files must not compete with each other for the CPU.
+    fileParallelism: false,
     hookTimeout: 60_000,
   },
 });

@@ -111,6 +111,15 @@ describe('sb load', () => {
     expect(r.stdout).toMatch(/FAIL {2}expect-rate-limit: no 429/);
   });
 
+  it('shares the load over --workers threads and merges their histograms', async () => {
+    const r = await runCli(['load', `${server.url}/users`, '-c', '4', '-n', '41', '--workers', '2', '--json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { requests: number; latency: { count: number }; settings: { workers: number } };
+    expect(json.settings.workers).toBe(2);
+    expect(json.requests).toBe(41);
+    expect(json.latency.count).toBe(41);
+  });
+
   it.each([
     [['not-a-url'], /LOADTEST_INVALID_OPTION.*invalid URL/],
     [['{url}', '-m', 'G T'], /LOADTEST_INVALID_OPTION.*invalid method/],

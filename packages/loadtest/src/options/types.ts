@@ -23,7 +23,8 @@ export interface LoadTestOptions {
   body?: string | Buffer;
   /**
    * Closed model: connections, each with one request in flight (times `pipelining`); default 10.
-   * Open model: the cap on connections in flight; default as many as one second at `rate` needs (16..2000).
+   * Open model: the cap on connections in flight; default enough for 2 s of latency at `rate` (16..4000),
+   * opened only as needed.
    */
   concurrency?: number;
   /** Length of the measured phase in seconds (default 10 unless `requests` is given). */

@@ -66,7 +66,7 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
   const sampleIntervalMs = positive('sampleIntervalMs', options.sampleIntervalMs, false) ?? 1000;
   const warmup = options.warmup ?? 0;
   if (!Number.isFinite(warmup) || warmup < 0) invalid(`warmup must be zero or a positive number of seconds, got ${String(warmup)}`);
-  const defaultCap = rate === undefined ? 10 : Math.min(2000, Math.max(16, Math.ceil(rate)));
+  const defaultCap = rate === undefined ? 10 : Math.min(4000, Math.max(16, Math.ceil(rate * 2)));
   const concurrency = positive('concurrency', options.concurrency, true) ?? defaultCap;
   if (workers > concurrency) invalid(`workers (${workers}) cannot exceed concurrency (${concurrency})`);
   let bodyBase64: string | undefined;

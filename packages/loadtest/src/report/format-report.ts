@@ -54,6 +54,7 @@ function body(r: LoadTestResult): string[] {
       `rate         asked ${formatNumber(r.rate.asked)} req/s · sent ${formatNumber(r.rate.delivered, 1)} req/s (${(r.rate.ratio * 100).toFixed(1)}%)` +
         `${r.rate.unsent > 0 ? ` · ${formatNumber(r.rate.unsent)} never sent` : ''}`,
       `generator    scheduling lag p50 ${formatUs(lag.p50)} · p99 ${formatUs(lag.p99)} · max ${formatUs(lag.max)} (the generator's own lateness, not the server's)`,
+      `send delay   p50 ${formatUs(r.rate.sendDelay.p50)} · p99 ${formatUs(r.rate.sendDelay.p99)} (intended → sent: lag plus waiting for a connection; counted in latency)`,
     );
   }
   if (r.rateLimit.limited) {

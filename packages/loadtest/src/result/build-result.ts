@@ -19,6 +19,7 @@ function rateReport(settings: ResolvedOptions, data: RunData): RateReport | unde
     ratio: Math.round(ratio * 10_000) / 10_000,
     unsent: Math.max(0, data.open.scheduled - data.open.sentOnTime),
     generatorLag: summarize(decodeHistogram(data.open.lag)),
+    sendDelay: summarize(decodeHistogram(data.open.sendDelay)),
     maxQueued: data.open.maxQueued,
     behind: ratio < 0.99,
   };

@@ -15,6 +15,13 @@ export function collectWarnings(result: LoadTestResult): string[] {
           : `all ${result.settings.concurrency} connections were busy (up to ${rate.maxQueued} requests waited); raise --concurrency or the server is saturated`),
     );
   }
+  if (rate && rate.sendDelay.p99 > 5_000 && rate.sendDelay.p99 > 0.25 * result.latency.p99) {
+    const cause =
+      rate.generatorLag.p99 > 0.5 * rate.sendDelay.p99
+        ? `mostly the generator's own scheduling lag (p99 ${ms(rate.generatorLag.p99)}: busy CPU, GC); use --workers or a quieter machine`
+        : 'mostly waiting for a free or newly opened connection: the server held its connections or accepted new ones slowly';
+    warnings.push(`requests went out late (send delay p99 ${ms(rate.sendDelay.p99)} of latency p99 ${ms(result.latency.p99)}), ${cause}`);
+  }
   if (generator.saturated) {
     warnings.push(`the generator used ${generator.cpuCores} CPU cores: it may be the bottleneck, not the server (try --workers)`);
   }

@@ -18,10 +18,14 @@ export class ClosedLoop implements SlotListener {
     engine.listener = this;
   }
 
-  /** Opens every connection and fills every slot. */
+  /** Opens connections (a few at a time, see Engine) and fills their slots. */
   start(): void {
-    const slots = this.engine.options.concurrency * this.engine.options.pipelining;
-    for (let i = 0; i < slots; i++) {
+    this.onCapacity();
+  }
+
+  /** Opens more connections while fewer than `concurrency` are open and requests may still be sent. */
+  onCapacity(): void {
+    while (this.#issuing && this.#issued < this.#limit) {
       const slot = this.engine.acquire();
       if (slot === undefined) break;
       this.#issue(slot);
@@ -29,7 +33,7 @@ export class ClosedLoop implements SlotListener {
   }
 
   /** The measured phase starts: the request budget counts from here. */
-  beginMeasure(): void {
+  beginMeasure(_measureStart: number): void {
     this.#issued = 0;
   }
 

@@ -38,10 +38,19 @@ export class Slot {
   }
 }
 
-/** What a model (closed or open loop) does when a slot comes free. */
+/** What a model (closed or open loop) does when a slot comes free or a new connection is up. */
 export interface SlotListener {
   onFree(slot: Slot, failed: boolean): void;
+  /** A connection attempt ended: more connections may be opened now. */
+  onCapacity(): void;
 }
+
+/**
+ * Connections being opened at once, at most. A stalled server makes an open-model run want hundreds of new
+ * connections within a second; opening them all at once blocks the event loop (and overflows the server's
+ * accept backlog), so requests wait in the schedule instead, still timed from their intended send time.
+ */
+const MAX_CONNECTING = 16;
 
 /** Connections, slots and the hot path shared by the closed and the open model. */
 export class Engine {
@@ -53,6 +62,7 @@ export class Engine {
   listener: SlotListener | null = null;
   inFlight = 0;
   maxInFlight = 0;
+  #connecting = 0;
   sent = 0;
   closed = false;
   /** Requests that started (or were due) before this time belong to the warmup and are not recorded. */
@@ -83,9 +93,19 @@ export class Engine {
   /** A free slot, opening a new connection when all are busy and fewer than `concurrency` are open. */
   acquire(): Slot | undefined {
     const slot = this.#free.pop();
-    if (slot !== undefined || this.clients.length >= this.options.concurrency || this.closed) return slot;
+    if (slot !== undefined || this.clients.length >= this.options.concurrency || this.closed || this.#connecting >= MAX_CONNECTING) return slot;
     const client = new Client(this.#origin, this.#clientOptions);
     this.clients.push(client);
+    this.#connecting++;
+    let pending = true;
+    const settled = (): void => {
+      if (!pending) return;
+      pending = false;
+      this.#connecting--;
+      if (!this.closed) this.listener?.onCapacity();
+    };
+    client.once('connect', settled);
+    client.once('connectionError', settled);
     for (let i = 1; i < this.options.pipelining; i++) this.#free.push(new Slot(this, client));
     return new Slot(this, client);
   }

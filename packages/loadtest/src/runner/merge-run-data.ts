@@ -104,6 +104,7 @@ export function mergeRunData(parts: RunData[], parallel: boolean): RunData {
             scheduled: opens.reduce((s, o) => s + o.scheduled, 0),
             sentOnTime: opens.reduce((s, o) => s + o.sentOnTime, 0),
             lag: addHistograms(opens.map((o) => o.lag)),
+            sendDelay: addHistograms(opens.map((o) => o.sendDelay)),
             maxQueued: parallel ? opens.reduce((s, o) => s + o.maxQueued, 0) : Math.max(...opens.map((o) => o.maxQueued)),
           },
         }

@@ -9,6 +9,8 @@ import type { Engine, Slot, SlotListener } from './engine.js';
  */
 export class OpenLoop implements SlotListener {
   readonly lag = createHistogram();
+  /** Intended send time → actual send (scheduler lag plus waiting for a free or new connection), µs. */
+  readonly sendDelay = createHistogram();
   readonly #interval: number;
   readonly #limit: number;
   #t0 = 0;
@@ -27,23 +29,26 @@ export class OpenLoop implements SlotListener {
     rate: number,
     limit: number | undefined,
     readonly onIdle: () => void,
+    t0: number,
   ) {
+    this.#t0 = t0;
     this.#interval = 1000 / rate;
     this.#limit = limit ?? Number.POSITIVE_INFINITY;
     engine.listener = this;
   }
 
-  start(t0: number): void {
-    this.#t0 = t0;
+  /** Starts the schedule (request 0 is due at t0). */
+  start(): void {
     this.#tick();
   }
 
-  /** The measured phase starts: lag and the request budget count from here. */
-  beginMeasure(): void {
-    this.#firstMeasured = this.#next;
+  /** The measured phase starts at `measureStart`: lag and the request budget count from the first request due then. */
+  beginMeasure(measureStart: number): void {
+    this.#firstMeasured = Math.max(0, Math.ceil((measureStart - this.#t0) / this.#interval - 1e-9));
     this.#measuring = true;
     this.lag.reset();
-    this.maxQueued = this.#next - this.#sent;
+    this.sendDelay.reset();
+    this.maxQueued = Math.max(0, this.#next - this.#sent);
   }
 
   /** Requests scheduled and sent on time since the measured phase began. */
@@ -63,6 +68,10 @@ export class OpenLoop implements SlotListener {
     this.#checkIdle();
   }
 
+  onCapacity(): void {
+    if (this.#issuing) this.#sendQueued();
+  }
+
   onFree(slot: Slot, failed: boolean): void {
     if (failed) setImmediate(this.#reuse, slot);
     else this.#reuse(slot);
@@ -70,7 +79,7 @@ export class OpenLoop implements SlotListener {
 
   readonly #reuse = (slot: Slot): void => {
     if (this.#issuing && this.#sent < this.#next && !this.engine.closed) {
-      this.engine.send(slot, this.#t0 + this.#sent++ * this.#interval);
+      this.#send(slot, performance.now());
     } else {
       this.engine.release(slot);
       this.#checkIdle();
@@ -96,11 +105,18 @@ export class OpenLoop implements SlotListener {
     this.#timer = setTimeout(this.#tick, wait > 0 ? wait : 0);
   };
 
+  #send(slot: Slot, now: number): void {
+    const intended = this.#t0 + this.#sent++ * this.#interval;
+    recordUs(this.sendDelay, (now - intended) * 1000);
+    this.engine.send(slot, intended);
+  }
+
   #sendQueued(): void {
+    const now = performance.now();
     while (this.#sent < this.#next) {
       const slot = this.engine.acquire();
       if (slot === undefined) break;
-      this.engine.send(slot, this.#t0 + this.#sent++ * this.#interval);
+      this.#send(slot, now);
     }
     const queued = this.#next - this.#sent;
     if (queued > this.maxQueued) this.maxQueued = queued;

@@ -24,7 +24,7 @@ export interface RunData {
   histogram: string;
   maxInFlight: number;
   connections: number;
-  open?: { scheduled: number; sentOnTime: number; lag: string; maxQueued: number };
+  open?: { scheduled: number; sentOnTime: number; lag: string; sendDelay: string; maxQueued: number };
   cpuUserMs: number;
   cpuSystemMs: number;
   peakRssBytes: number;

@@ -14,13 +14,13 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
   const engine = new Engine(settings, recorder);
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
+  const startedAt = new Date().toISOString();
+  const t0 = performance.now();
   const model =
     settings.rate === undefined
       ? new ClosedLoop(engine, settings.requests, () => finish())
-      : new OpenLoop(engine, settings.rate, settings.requests, () => finish());
+      : new OpenLoop(engine, settings.rate, settings.requests, () => finish(), t0);
 
-  const startedAt = new Date().toISOString();
-  const t0 = performance.now();
   const measureStart = t0 + settings.warmup * 1000;
   let phase: LoadTestProgress['phase'] = settings.warmup > 0 ? 'warmup' : 'measure';
   let cpu0 = process.cpuUsage();
@@ -32,7 +32,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
     phase = 'measure';
     engine.measureFrom = measureStart;
     recorder.reset(measureStart);
-    model.beginMeasure();
+    model.beginMeasure(measureStart);
     cpu0 = process.cpuUsage();
     timers.push(setInterval(() => recorder.sample(performance.now()), settings.sampleIntervalMs));
     if (settings.duration !== undefined && settings.requests === undefined) timers.push(setTimeout(stop, settings.duration * 1000));
@@ -75,8 +75,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
   if (!aborted) {
     if (settings.warmup > 0) timers.push(setTimeout(beginMeasure, settings.warmup * 1000));
     else beginMeasure();
-    if (model instanceof OpenLoop) model.start(t0);
-    else model.start();
+    model.start();
   }
 
   await finished;
@@ -106,7 +105,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
     maxInFlight: engine.maxInFlight,
     connections: engine.clients.length,
     ...(model instanceof OpenLoop && counts
-      ? { open: { scheduled: counts.scheduled, sentOnTime: counts.sent, lag: encodeHistogram(model.lag), maxQueued: model.maxQueued } }
+      ? { open: { scheduled: counts.scheduled, sentOnTime: counts.sent, lag: encodeHistogram(model.lag), sendDelay: encodeHistogram(model.sendDelay), maxQueued: model.maxQueued } }
       : {}),
     cpuUserMs: cpu.user / 1000,
     cpuSystemMs: cpu.system / 1000,

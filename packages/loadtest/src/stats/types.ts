@@ -74,6 +74,11 @@ export interface RateReport {
   unsent: number;
   /** How late the generator's own scheduler picked requests up (µs): the generator's fault, not the server's. */
   generatorLag: LatencySummary;
+  /**
+   * Intended send time → actual send, µs: the scheduler's lag plus any wait for a free or newly opened
+   * connection. Latency includes it (that is the coordinated-omission correction).
+   */
+  sendDelay: LatencySummary;
   /** Most requests that waited for a free connection at once (the concurrency cap was hit when > 0). */
   maxQueued: number;
   /** True when fewer than 99% of the asked requests were sent. */

@@ -11,7 +11,8 @@ export interface TestServer {
 }
 
 async function listen(server: net.Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // A deep accept backlog: an open-model run opens many connections at once when the server stalls.
+  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
@@ -52,20 +53,6 @@ export function fixedDelayServer(delayMs: number): Promise<TestServer> {
   return startServer((_req, res) => setTimeout(() => res.end('ok'), delayMs));
 }
 
-/**
- * Answers at once, except during the last `stallMs` of every `periodMs` (counted from when it started): requests
- * arriving then are held until the stall ends, like a stop-the-world pause.
- */
-export async function stallingServer(periodMs: number, stallMs: number): Promise<TestServer & { epoch: number }> {
-  const epoch = performance.now();
-  const server = await startServer((_req, res) => {
-    const phase = (performance.now() - epoch) % periodMs;
-    if (phase < periodMs - stallMs) res.end('ok');
-    else setTimeout(() => res.end('ok'), periodMs - phase);
-  });
-  return { ...server, epoch };
-}
-
 /** A server that writes raw bytes back on every connection (for malformed responses). */
 export async function rawServer(reply: string): Promise<TestServer> {
   const sockets = new Set<net.Socket>();
@@ -85,4 +72,23 @@ export async function refusingUrl(): Promise<string> {
   const url = await listen(server);
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return url;
+}
+
+/** A fixed-delay or stalling server in a child process (see server-process.ts). */
+export async function childServer(...args: string[]): Promise<TestServer> {
+  const { fork } = await import('node:child_process');
+  const child = fork(new URL('./server-process.ts', import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`test server exited with ${code}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received: [],
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
+  };
 }

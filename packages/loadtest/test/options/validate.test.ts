@@ -17,7 +17,7 @@ describe('resolveOptions', () => {
   });
 
   it('switches to the open model with a rate and sizes the connection cap from it', () => {
-    expect(resolveOptions({ url: 'http://127.0.0.1/', rate: 500 })).toMatchObject({ model: 'open', rate: 500, concurrency: 500 });
+    expect(resolveOptions({ url: 'http://127.0.0.1/', rate: 500 })).toMatchObject({ model: 'open', rate: 500, concurrency: 1000 });
     expect(resolveOptions({ url: 'http://127.0.0.1/', rate: 5 }).concurrency).toBe(16);
   });
 
