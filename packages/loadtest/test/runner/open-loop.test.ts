@@ -13,7 +13,7 @@ describe('open model', () => {
     expect(result.latency.p50).toBeGreaterThanOrEqual(20_000);
     // Generous (the target is ≈ 22 ms): a busy machine delays server and generator; the send delay is measured.
     expect(result.latency.p50).toBeLessThanOrEqual(100_000 + (result.rate?.sendDelay.p50 ?? 0));
-    if ((result.rate?.ratio ?? 0) < 0.99) expect(result.warnings.join('\n')).toMatch(/sent on schedule/);
+    expect((result.rate?.ratio ?? 0) >= 0.99 || /sent on schedule/.test(result.warnings.join('\n'))).toBe(true);
     // Every request sent was answered; none was lost between scheduled, sent and unsent.
     expect(result.requests).toBe(result.sent);
     expect(result.sent + (result.rate?.unsent ?? 0)).toBeGreaterThanOrEqual(295);
@@ -34,7 +34,7 @@ describe('open model', () => {
     expect(result.latency.p90).toBeLessThanOrEqual(700_000 + lag);
     expect(result.latency.p99).toBeLessThanOrEqual(1_100_000 + lag);
     // ≥ 99% of the asked rate went out on schedule, or the report says loudly that it did not.
-    if ((result.rate?.ratio ?? 0) < 0.99) expect(result.warnings.join('\n')).toMatch(/sent on schedule/);
+    expect((result.rate?.ratio ?? 0) >= 0.99 || /sent on schedule/.test(result.warnings.join('\n'))).toBe(true);
   });
 
   it('spreads requests evenly: each timeline second carries about the asked rate', async () => {
