@@ -59,7 +59,7 @@ export function loadScanConfig(root: string, explicit?: string): ScanConfig {
   if (obj['authRoutes'] !== undefined) {
     if (typeof obj['authRoutes'] !== 'string') throw new SecurityRulesError('SECRULES_CONFIG_INVALID', `${path}: "authRoutes" must be a string`);
     try {
-      new RegExp(obj['authRoutes']);
+      RegExp(obj['authRoutes']);
     } catch {
       throw new SecurityRulesError('SECRULES_CONFIG_INVALID', `${path}: "authRoutes" is not a valid regular expression`);
     }

@@ -35,6 +35,8 @@ export class NodeIndex {
     const out: KindToNodeMappings[K][] = [];
     for (const sf of file ? [file] : this.files) {
       for (const n of this.raw.get(sf)?.get(kind) ?? []) {
+        // ts-morph's own wrapper cache, so rules get the same Node objects as everywhere else.
+        // oxlint-disable-next-line no-underscore-dangle
         if (filter === undefined || filter(n)) out.push((sf as unknown as Wrap)._getNodeFromCompilerNode(n) as KindToNodeMappings[K]);
       }
     }

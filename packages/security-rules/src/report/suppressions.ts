@@ -10,7 +10,7 @@ export interface SuppressionProblem {
 const IGNORE = /\/\/\s*sb-ignore\s+([\w-]+(?:\s*,\s*[\w-]+)*)\s*(?::\s*(.*))?$/;
 
 /**
- * Applies `// sb-ignore <rule>[, <rule>]: <reason>` comments on the finding's line or the line above.
+ * Applies `// sb-ignore <rule>[, <rule>]: <reason>` comments at the end of the finding's line, or alone on the line above.
  * A comment without a reason suppresses nothing and is reported.
  */
 export function applySuppressions(findings: readonly Finding[], readText: (file: string) => string | undefined): { kept: Finding[]; suppressed: (Finding & { reason: string })[]; problems: SuppressionProblem[] } {
@@ -30,8 +30,9 @@ export function applySuppressions(findings: readonly Finding[], readText: (file:
     const ls = linesOf(f.location.file);
     let matched: { reason: string } | undefined;
     for (const n of [f.location.line, f.location.line - 1]) {
-      const m = IGNORE.exec(ls[n - 1] ?? '');
-      if (!m) continue;
+      const text = ls[n - 1] ?? '';
+      const m = IGNORE.exec(text);
+      if (!m || (n !== f.location.line && !/^\s*\/\//.test(text))) continue;
       const rules = (m[1] ?? '').split(',').map((r) => r.trim());
       if (!rules.includes(f.ruleId) && !rules.includes('all')) continue;
       const reason = (m[2] ?? '').trim();

@@ -45,7 +45,6 @@ export class ContainerRegistry {
   /** The container an expression denotes (`app`, `router`, `fastify` parameter), if any. */
   lookup(expr: Node): Container | undefined {
     if (!Node.isIdentifier(expr)) return undefined;
-    if (!this.names.has(expr.getText()) && !/^(?:app|server|fastify|instance|router|api)$/i.test(expr.getText())) return undefined;
     const decl = resolveDeclaration(expr);
     if (decl === undefined) return undefined;
     const found = this.byNode.get(decl);
