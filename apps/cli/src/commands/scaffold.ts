@@ -1,8 +1,9 @@
 import { Args, Flags } from '@oclif/core';
-import type { Framework, ScaffoldOptions, ScaffoldResult } from '@sb/scaffolder';
+import type { Framework, ScaffoldFromDbResult, ScaffoldOptions, ScaffoldResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { ProgressLine } from '../format/progress-line.js';
 import { formatScaffoldResult } from '../format/scaffold.js';
+import { formatFromDbResult } from '../format/spec-from-db.js';
 
 export default class Scaffold extends SbCommand {
   static override summary = 'Generate typed Express, Fastify or Koa routes, precompiled validators and handler stubs from an OpenAPI 3.0/3.1 spec.';
@@ -14,22 +15,43 @@ export default class Scaffold extends SbCommand {
     '<%= config.bin %> scaffold openapi.yaml --framework express --output src/routes/',
     '<%= config.bin %> scaffold openapi.json --framework fastify --output src/api --dry-run',
     '<%= config.bin %> scaffold openapi.yaml --framework koa --output src/routes --json',
+    '<%= config.bin %> scaffold --from-db postgres://localhost/mydb --framework fastify --output src/',
   ];
   static override args = {
-    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled).', required: true }),
+    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled). Not with --from-db.' }),
   };
   static override flags = {
     framework: Flags.string({ char: 'f', description: 'Target framework.', options: ['express', 'fastify', 'koa'], required: true }),
     output: Flags.string({ char: 'o', description: 'Folder to generate into (nothing is written outside it).', required: true }),
     'dry-run': Flags.boolean({ description: 'Report what would be written, write nothing.' }),
+    'from-db': Flags.string({ description: 'Generate a CRUD API (kysely handlers) from this PostgreSQL database instead of a spec (postgres:// URL).' }),
+    schema: Flags.string({ description: 'With --from-db: only this schema (repeatable; default every user schema).', multiple: true }),
   };
 
-  async run(): Promise<ScaffoldResult> {
+  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult> {
     const { args, flags } = await this.parse(Scaffold);
+    if (flags['from-db'] !== undefined || args.spec === undefined) return this.fromDb(args.spec, flags);
     const { scaffold } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
     const result = await scaffold({ ...toOptions(args.spec, flags), onProgress: (p) => progress.update(p.message, true) }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatScaffoldResult(result, { verbose: flags.verbose === true, dryRun: flags['dry-run'] }));
+    return result;
+  }
+
+  /** `--from-db`: schema → spec → routes, with handlers implemented with kysely. */
+  private async fromDb(spec: string | undefined, flags: { framework: string; output: string; 'dry-run'?: boolean; 'from-db'?: string; schema?: string[] }): Promise<ScaffoldFromDbResult> {
+    if (spec !== undefined || flags['from-db'] === undefined) this.error('give either an OpenAPI spec file or --from-db <postgres://…>, not both or neither', { exit: 2 });
+    const { scaffoldFromDb } = await import('@sb/scaffolder');
+    const progress = new ProgressLine(this.interactive);
+    const result = await scaffoldFromDb({
+      connectionString: flags['from-db'],
+      framework: flags.framework as Framework,
+      output: flags.output,
+      dryRun: flags['dry-run'] === true,
+      ...(flags.schema ? { schemas: flags.schema } : {}),
+      onProgress: (p) => progress.update(p.message, true),
+    }).finally(() => progress.done());
+    if (!this.jsonEnabled()) this.log(formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));
     return result;
   }
 }

@@ -49,7 +49,7 @@ export function mapPgType(type: string, enums: ReadonlyMap<string, readonly stri
   const sized = /^(character varying|character|varchar|char|bit varying|bit)\((\d+)\)$/.exec(type);
   if (sized && sized[1]!.startsWith('char')) return { schema: { type: 'string', maxLength: Number(sized[2]) }, ts: 'string', supported: true, scalar: true };
   if (type === 'character varying' || type === 'character') return { schema: { type: 'string' }, ts: 'string', supported: true, scalar: true };
-  if (/^numeric(\(.*\))?$/.test(type)) return { schema: { type: 'string', format: 'decimal', pattern: '^-?\\d+(\\.\\d+)?$' }, ts: 'string', supported: true, scalar: true };
+  if (/^numeric(\(.*\))?$/.test(type)) return { schema: { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$' }, ts: 'string', supported: true, scalar: true };
   const base = type.replace(/\(\d+\)/, '');
   const simple = SIMPLE[base];
   if (simple) return { ...simple, supported: true };
