@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrate } from '../../src/index.js';
+import { migrate, migrationStatus } from '../../src/index.js';
 import { createTestDatabase, migrationsDir, withClient } from './fixture-db.js';
 
 const CHILD = fileURLToPath(new URL('./kill-child.ts', import.meta.url));
@@ -75,6 +75,8 @@ drop table nt_b; drop table nt_a;
     expect(await tableExists('nt_a')).toBe(true);
     expect(await tableExists('nt_b')).toBe(false);
     expect((await trackingRows()).at(-1)).toEqual({ version: '20260102000000', statements_done: 1, complete: false });
+    const status = await migrationStatus({ path: dir.dir, connectionString: db.url });
+    expect(status.migrations.at(-1)).toMatchObject({ state: 'partial', statementsDone: 1, statementsTotal: 3 });
     await withClient(db.url, (c) => c.query('insert into nt_a values (1)'));
     const result = await migrate({ path: dir.dir, connectionString: db.url });
     expect(result.migrations[0]).toMatchObject({ status: 'applied', resumedAt: 2 });

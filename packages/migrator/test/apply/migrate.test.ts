@@ -149,4 +149,20 @@ describe('migrate', () => {
     expect(log).toEqual([1, 2, 3, 4, 5].map((i) => ({ migration: String(i), n: 1 })));
     await dir.remove();
   });
+
+  it('gives up on a lock after lock_timeout, rolls back and reports lock_not_available', async () => {
+    await freshSchema();
+    const dir = await migrationsDir({ '20260101000000_users.sql': USERS });
+    await migrate({ path: dir.dir, connectionString: db.url });
+    await dir.add('20260102000000_alter.sql', '-- migrate:up\nalter table users add column nickname text;\n-- migrate:down\nalter table users drop column nickname;\n');
+    await withClient(db.url, async (holder) => {
+      await holder.query('begin; select * from users');
+      const result = await migrate({ path: dir.dir, connectionString: db.url, lockTimeout: '200ms' });
+      await holder.query('rollback');
+      expect(result.failure).toMatchObject({ location: '20260102000000_alter.sql:2', rolledBack: true, error: { code: '55P03', message: 'canceling statement due to lock timeout' } });
+    });
+    const error = (await migrate({ path: dir.dir, connectionString: db.url, lockTimeout: 'soon' }).catch((e: unknown) => e)) as MigratorError;
+    expect(error.message).toBe('lockTimeout: "soon" is not a duration (e.g. 5s, 500ms, 2min, 0 for none)');
+    await dir.remove();
+  });
 });
