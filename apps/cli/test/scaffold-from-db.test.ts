@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { connect } from '@sb/migrator';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/run-cli.js';
+
+const SERVER = 'postgres://postgres@127.0.0.1:5432';
+const NAME = `sb_cli_fromdb_${process.pid}_${randomBytes(3).toString('hex')}`;
+const URL_ = `${SERVER}/${NAME}`;
+let dir: string;
+
+async function admin(sql: string): Promise<void> {
+  const c = await connect({ connectionString: `${SERVER}/postgres` });
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'sb-cli-fromdb-'));
+  await admin(`create database "${NAME}"`);
+  const c = await connect({ connectionString: URL_ });
+  try {
+    await c.query(`create type size as enum ('s', 'm', 'l');
+      create table shirts (id serial primary key, sku text not null unique, size size not null, note text);
+      create table log (message text)`);
+  } finally {
+    await c.end();
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+  await admin(`drop database if exists "${NAME}" with (force)`);
+});
+
+describe('sb scaffold --from-db', () => {
+  it('generates a CRUD API from the database and lists what it did', async () => {
+    const out = path.join(dir, 'api');
+    const r = await runCli(['scaffold', '--from-db', URL_, '--framework', 'fastify', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Generated a fastify CRUD API over 2 tables: 6 operations implemented with kysely/);
+    expect(r.stdout).toMatch(/public\.shirts\s+\/shirts\s+listShirts, getShirt, createShirt, updateShirt, deleteShirt\s+\[implemented\]/);
+    expect(r.stdout).toMatch(/warning \[table-without-primary-key\]: public\.log has no primary key/);
+    const handlers = await readFile(path.join(out, 'handlers/shirts.ts'), 'utf8');
+    expect(handlers).toContain('db.insertInto("shirts").values(input.body)');
+    expect(await readFile(path.join(out, 'db/database.gen.ts'), 'utf8')).toContain('"size": "s" | "m" | "l";');
+    expect(existsSync(path.join(out, 'openapi.yaml'))).toBe(true);
+  });
+
+  it('prints the result as JSON', async () => {
+    const r = await runCli(['scaffold', '--from-db', URL_, '--framework', 'koa', '--output', path.join(dir, 'json'), '--dry-run', '--json']);
+    expect(r.code).toBe(0);
+    const result = JSON.parse(r.stdout) as { tables: { table: string; readOnly: boolean }[]; files: string[] };
+    expect(result.tables.map((t) => [t.table, t.readOnly])).toEqual([['public.log', true], ['public.shirts', false]]);
+    expect(result.files).toEqual([]);
+    expect(existsSync(path.join(dir, 'json'))).toBe(false);
+  });
+
+  it('exits 2 naming the target but not the password when the database is unreachable', async () => {
+    const r = await runCli(['scaffold', '--from-db', 'postgres://app:hunter2@127.0.0.1:1/shop', '--framework', 'express', '--output', path.join(dir, 'down')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/error \[MIGRATOR_CONNECTION_FAILED\]: cannot connect to app@127\.0\.0\.1:1\/shop/);
+    expect(r.stderr + r.stdout).not.toContain('hunter2');
+  });
+
+  it('exits 2 when given both a spec and --from-db', async () => {
+    const r = await runCli(['scaffold', 'openapi.yaml', '--from-db', URL_, '--framework', 'express', '--output', path.join(dir, 'both')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/either an OpenAPI spec file or --from-db/);
+  });
+});
