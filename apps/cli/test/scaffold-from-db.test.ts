@@ -9,7 +9,7 @@ import { runCli } from './helpers/run-cli.js';
 
 const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const NAME = `sb_cli_fromdb_${process.pid}_${randomBytes(3).toString('hex')}`;
-const URL_ = `${SERVER}/${NAME}`;
+const DB_URL = `${SERVER}/${NAME}`;
 let dir: string;
 
 async function admin(sql: string): Promise<void> {
@@ -24,7 +24,7 @@ async function admin(sql: string): Promise<void> {
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sb-cli-fromdb-'));
   await admin(`create database "${NAME}"`);
-  const c = await connect({ connectionString: URL_ });
+  const c = await connect({ connectionString: DB_URL });
   try {
     await c.query(`create type size as enum ('s', 'm', 'l');
       create table shirts (id serial primary key, sku text not null unique, size size not null, note text);
@@ -41,7 +41,7 @@ afterAll(async () => {
 describe('sb scaffold --from-db', () => {
   it('generates a CRUD API from the database and lists what it did', async () => {
     const out = path.join(dir, 'api');
-    const r = await runCli(['scaffold', '--from-db', URL_, '--framework', 'fastify', '--output', out]);
+    const r = await runCli(['scaffold', '--from-db', DB_URL, '--framework', 'fastify', '--output', out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Generated a fastify CRUD API over 2 tables: 6 operations implemented with kysely/);
     expect(r.stdout).toMatch(/public\.shirts\s+\/shirts\s+listShirts, getShirt, createShirt, updateShirt, deleteShirt\s+\[implemented\]/);
@@ -53,7 +53,7 @@ describe('sb scaffold --from-db', () => {
   });
 
   it('prints the result as JSON', async () => {
-    const r = await runCli(['scaffold', '--from-db', URL_, '--framework', 'koa', '--output', path.join(dir, 'json'), '--dry-run', '--json']);
+    const r = await runCli(['scaffold', '--from-db', DB_URL, '--framework', 'koa', '--output', path.join(dir, 'json'), '--dry-run', '--json']);
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as { tables: { table: string; readOnly: boolean }[]; files: string[] };
     expect(result.tables.map((t) => [t.table, t.readOnly])).toEqual([['public.log', true], ['public.shirts', false]]);
@@ -69,7 +69,7 @@ describe('sb scaffold --from-db', () => {
   });
 
   it('exits 2 when given both a spec and --from-db', async () => {
-    const r = await runCli(['scaffold', 'openapi.yaml', '--from-db', URL_, '--framework', 'express', '--output', path.join(dir, 'both')]);
+    const r = await runCli(['scaffold', 'openapi.yaml', '--from-db', DB_URL, '--framework', 'express', '--output', path.join(dir, 'both')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/either an OpenAPI spec file or --from-db/);
   });
