@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { LoadedMigration } from './load.js';
 import { notRun, round, runStatement } from './execute.js';
+import { validateIndexTarget } from './validate-index.js';
 import { forgetApplied, recordApplied, recordProgress, type TrackingTable } from './tracking.js';
 import type { ApplyClient, MigrateProgress, MigrationFailure, MigrationReport } from './types.js';
 
@@ -59,7 +60,20 @@ export async function runMigration(ctx: RunContext, m: LoadedMigration, resumeAt
       continue;
     }
     if (ctx.dryRun && statement.nonTransactional) {
-      report.statements.push(notRun(statement, m.fileName, 'not-dry-runnable', `not dry-runnable: ${statement.nonTransactional}`));
+      const problem = await validateIndexTarget(ctx.db, statement);
+      const checked = statement.indexTarget && !problem ? ['checked: the table and columns exist'] : [];
+      report.statements.push({
+        ...notRun(statement, m.fileName, problem ? 'failed' : 'not-dry-runnable', `not dry-runnable: ${statement.nonTransactional}`),
+        ...(checked.length > 0 ? { notes: [`not dry-runnable: ${statement.nonTransactional}`, ...checked, ...statement.warnings] } : {}),
+      });
+      if (problem) {
+        report.status = 'failed';
+        report.durationMs = round(performance.now() - started);
+        return {
+          report,
+          failure: { fileName: m.fileName, location: `${m.fileName}:${statement.line}`, statement: statement.sql, error: { message: problem }, rolledBack: true, statementsApplied: 0 },
+        };
+      }
       continue;
     }
     ctx.onProgress?.({ phase: 'statement', fileName: m.fileName, statement: statement.index, statements: statements.length });

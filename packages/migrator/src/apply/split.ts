@@ -15,6 +15,8 @@ export interface PlannedStatement {
   kind: string;
   /** Why the statement cannot run inside a transaction, when it cannot (`CREATE INDEX CONCURRENTLY`, `VACUUM`…). */
   nonTransactional?: string;
+  /** For `CREATE INDEX CONCURRENTLY`: the table and key columns, checked against the catalog in a dry run. */
+  indexTarget?: { schema?: string; table: string; columns: string[] };
   /** Relations the statement names (`orders`, `public.orders`): for lock reports. */
   relations: string[];
   /** Advice about the statement (e.g. use `IF NOT EXISTS` so an interrupted run can be resumed). */
@@ -54,6 +56,7 @@ export async function splitStatements(section: MigrationSection, fileName: strin
       line: lineAt(start + Buffer.byteLength(text.slice(0, lead))),
       kind,
       relations: relationsOf(node),
+      ...indexTarget(kind, node[kind] as Record<string, unknown> | undefined),
       ...lintStatement(kind, node[kind] as Record<string, unknown> | undefined),
     };
     return planned;
@@ -81,4 +84,13 @@ function relationsOf(node: unknown, out = new Set<string>()): string[] {
     for (const value of Object.values(node)) relationsOf(value, out);
   }
   return [...out];
+}
+
+function indexTarget(kind: string, node: Record<string, unknown> | undefined): Pick<PlannedStatement, 'indexTarget'> {
+  if (kind !== 'IndexStmt' || node?.['concurrent'] !== true) return {};
+  const rel = node['relation'] as { schemaname?: string; relname?: string } | undefined;
+  if (!rel?.relname) return {};
+  const params = (node['indexParams'] as Array<{ IndexElem?: { name?: string } }> | undefined) ?? [];
+  const columns = params.map((p) => p.IndexElem?.name).filter((c): c is string => typeof c === 'string');
+  return { indexTarget: { ...(rel.schemaname ? { schema: rel.schemaname } : {}), table: rel.relname, columns } };
 }

@@ -68,4 +68,15 @@ drop index concurrently if exists orders_status_idx;
     expect(columns).toEqual(['id', 'status']);
     await dir.remove();
   });
+
+  it('checks the table and columns of CREATE INDEX CONCURRENTLY, which it cannot run', async () => {
+    const dir = await migrationsDir({
+      '20260101000000_idx.sql': '-- migrate:up transaction:false\ncreate index concurrently if not exists orders_status_idx on orders (status);\ncreate index concurrently if not exists orders_nope_idx on orders (nope);\n-- migrate:down transaction:false\n',
+    });
+    const result = await migrate({ path: dir.dir, connectionString: db.url, dryRun: true });
+    expect(result.migrations[0]!.statements[0]).toMatchObject({ status: 'not-dry-runnable' });
+    expect(result.migrations[0]!.statements[0]!.notes).toContain('checked: the table and columns exist');
+    expect(result.failure).toMatchObject({ location: '20260101000000_idx.sql:3', error: { message: 'column "nope" does not exist in "orders"' } });
+    await dir.remove();
+  });
 });
