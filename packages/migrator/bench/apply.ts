@@ -2,6 +2,7 @@
 // over the same files), each into a fresh database, and prints the time ratio.
 // Run: node --import tsx bench/apply.ts   (PostgreSQL on 127.0.0.1:5432, or DATABASE_URL)
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -74,8 +75,8 @@ for (let i = 0; i < COUNT; i++) {
 const sb: number[] = [];
 const ky: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
-  sb.push(await withFreshDb('sb_bench_apply_sb', (c) => ours(dir, c)));
-  ky.push(await withFreshDb('sb_bench_apply_kysely', (c) => kysely(dir, c)));
+  sb.push(await withFreshDb(`sb_bench_apply_sb_${process.pid}`, (c) => ours(dir, c)));
+  ky.push(await withFreshDb(`sb_bench_apply_kysely_${process.pid}`, (c) => kysely(dir, c)));
 }
 await rm(dir, { recursive: true, force: true });
 const [a, b] = [median(sb), median(ky)];
@@ -83,3 +84,6 @@ console.log(`apply ${COUNT} migrations (median of ${ROUNDS}):`);
 console.log(`  @sb/migrator  ${a.toFixed(0)} ms  (one transaction per migration, checksums, parse + lint of every statement)`);
 console.log(`  kysely        ${b.toFixed(0)} ms  (all migrations in one transaction, no checksums)`);
 console.log(`  ratio sb/kysely = ${(a / b).toFixed(2)}`);
+const results = fileURLToPath(new URL('./results/', import.meta.url));
+await mkdir(results, { recursive: true });
+await writeFile(join(results, 'apply.json'), JSON.stringify({ migrations: COUNT, rounds: ROUNDS, sbMs: sb, kyselyMs: ky, ratio: a / b }, null, 2));
