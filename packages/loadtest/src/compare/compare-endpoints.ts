@@ -8,6 +8,9 @@ import { decodeHistogram } from '../stats/histogram.js';
 import type { LoadTestResult } from '../stats/types.js';
 import { compareMetric, describeMetric, type MetricComparison } from './metric.js';
 
+/** Unrecorded warmup at the start of every slice, seconds. */
+const SLICE_WARMUP_S = 0.1;
+
 /** Options for `compareEndpoints`: the load options minus `url`, plus the two URLs. */
 export interface CompareOptions extends Omit<LoadTestOptions, 'url' | 'workers'> {
   urls: [string, string];
@@ -42,7 +45,8 @@ function sliceStats(part: RunData): { p50: number; p90: number; p99: number; rps
 
 /**
  * Measures two URLs alternately in short slices (A, B, A, B, …) so that machine noise hits both alike, then
- * compares p50/p90/p99 and throughput with a Mann–Whitney test on the per-slice values.
+ * compares p50/p90/p99 and throughput with a Wilcoxon signed-rank test on the paired per-slice values (slice i
+ * of A and of B ran back to back, so drift of the machine cancels out).
  *
  * @example
  * ```ts
@@ -63,7 +67,9 @@ export async function compareEndpoints(options: CompareOptions, ctx: LoadTestCon
       const base = settings[side];
       const slice = {
         ...base,
-        warmup: i === 0 ? base.warmup : 0,
+        // Every slice opens its connections anew: a short unrecorded warmup keeps connect time out of the numbers.
+        // The first slice also warms the processes up (JIT, pools): up to 1 s, unless --warmup asks for more.
+        warmup: i === 0 ? Math.max(base.warmup, Math.min(1, total / 10), SLICE_WARMUP_S) : SLICE_WARMUP_S,
         ...(base.requests === undefined ? { duration: sliceSeconds } : { requests: Math.max(1, Math.round(base.requests / slices)) }),
       };
       const offset = elapsed;
@@ -79,12 +85,12 @@ export async function compareEndpoints(options: CompareOptions, ctx: LoadTestCon
   const [a, b] = [buildResult(settings[0], mergeRunData(parts[0], false)), buildResult(settings[1], mergeRunData(parts[1], false))];
   const [sa, sb] = [parts[0].map(sliceStats), parts[1].map(sliceStats)];
   const metrics = [
-    compareMetric('p50', a.latency.p50, b.latency.p50, sa.map((s) => s.p50), sb.map((s) => s.p50)),
-    compareMetric('p90', a.latency.p90, b.latency.p90, sa.map((s) => s.p90), sb.map((s) => s.p90)),
-    compareMetric('p99', a.latency.p99, b.latency.p99, sa.map((s) => s.p99), sb.map((s) => s.p99)),
+    compareMetric('p50', a.latency.p50, b.latency.p50, sa.map((s) => s.p50), sb.map((s) => s.p50), true),
+    compareMetric('p90', a.latency.p90, b.latency.p90, sa.map((s) => s.p90), sb.map((s) => s.p90), true),
+    compareMetric('p99', a.latency.p99, b.latency.p99, sa.map((s) => s.p99), sb.map((s) => s.p99), true),
   ];
   if (settings[0].model === 'closed') {
-    metrics.push(compareMetric('requestsPerSec', a.throughput.requestsPerSec, b.throughput.requestsPerSec, sa.map((s) => s.rps), sb.map((s) => s.rps)));
+    metrics.push(compareMetric('requestsPerSec', a.throughput.requestsPerSec, b.throughput.requestsPerSec, sa.map((s) => s.rps), sb.map((s) => s.rps), true));
   }
   const verdict = metrics.map((m) => (m.significant ? `B (${b.url}) is ${describeMetric(m)}` : describeMetric(m)));
   return { a, b, slices: parts[0].length, sliceSeconds, metrics, verdict, aborted: a.aborted || b.aborted };

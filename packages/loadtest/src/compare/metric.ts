@@ -1,4 +1,5 @@
 import { mannWhitney } from '../stats/mann-whitney.js';
+import { wilcoxonSignedRank } from '../stats/wilcoxon.js';
 
 /** Which number is compared. Latencies in µs; higher is worse. Throughput in req/s; lower is worse. */
 export type MetricName = 'p50' | 'p90' | 'p99' | 'requestsPerSec';
@@ -12,8 +13,9 @@ export interface MetricComparison {
   after: number;
   /** Relative change (after − before) / before: +0.18 = 18% higher. */
   change: number;
-  /** Mann–Whitney p-value over the per-slice / per-second samples. */
+  /** p-value: Wilcoxon signed-rank on paired slices (comparisons), Mann–Whitney on per-second samples (baselines). */
   p: number;
+  test: 'wilcoxon-signed-rank' | 'mann-whitney';
   /** p < 0.05. */
   significant: boolean;
   /** True when this change is for the worse. */
@@ -24,9 +26,12 @@ export interface MetricComparison {
 /** Significance level used throughout. */
 export const ALPHA = 0.05;
 
-/** Compares one metric; `before`/`after` are the whole-run values, the sample arrays feed the test. */
-export function compareMetric(metric: MetricName, before: number, after: number, beforeSamples: number[], afterSamples: number[]): MetricComparison {
-  const { p } = mannWhitney(beforeSamples, afterSamples);
+/**
+ * Compares one metric; `before`/`after` are the whole-run values, the sample arrays feed the test: paired
+ * (slice i of each ran back to back) or independent samples.
+ */
+export function compareMetric(metric: MetricName, before: number, after: number, beforeSamples: number[], afterSamples: number[], paired = false): MetricComparison {
+  const { p } = paired ? wilcoxonSignedRank(beforeSamples, afterSamples) : mannWhitney(beforeSamples, afterSamples);
   const change = before > 0 ? (after - before) / before : after > 0 ? Number.POSITIVE_INFINITY : 0;
   const higherIsWorse = metric !== 'requestsPerSec';
   return {
@@ -35,6 +40,7 @@ export function compareMetric(metric: MetricName, before: number, after: number,
     after,
     change: Math.round(change * 10_000) / 10_000,
     p: Math.round(p * 10_000) / 10_000,
+    test: paired ? 'wilcoxon-signed-rank' : 'mann-whitney',
     significant: p < ALPHA,
     worse: higherIsWorse ? after > before : after < before,
     samples: { before: beforeSamples.length, after: afterSamples.length },

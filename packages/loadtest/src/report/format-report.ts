@@ -100,7 +100,7 @@ export function formatComparison(c: EndpointComparison): string {
     `B  ${c.b.url}`,
     ...body(c.b).map((l) => `   ${l}`),
     '',
-    'B vs A (Mann–Whitney on per-slice values)',
+    'B vs A (Wilcoxon signed-rank on paired slices)',
     ...metricRows(c.metrics, 'A', 'B').map((l) => `  ${l}`),
     '',
     ...c.verdict,

@@ -26,10 +26,11 @@ function closedModel(r: LoadTestResult, out: string[]): void {
   }
   const floor = r.latency.min;
   if (floor > 0 && r.latency.p50 > 3 * floor) {
-    const knee = Math.max(1, Math.round((x * floor) / 1e6));
+    const knee = Math.round((x * floor) / 1e6);
+    const next = knee >= 2 ? knee : Math.max(1, Math.round(inFlight / 2));
     out.push(
       `p50 ${formatUs(r.latency.p50)} is ${(r.latency.p50 / floor).toFixed(1)}× the fastest response (${formatUs(floor)}): requests queue in the server, which saturated at about ${formatNumber(x)} req/s. ` +
-        `Past ~${knee} connections (throughput × fastest latency) extra concurrency only adds latency; try --concurrency ${knee} to find where latency bends.`,
+        `Beyond ~${Math.max(1, knee)} connections (throughput × fastest latency) more concurrency only adds latency; try --concurrency ${next} and compare.`,
     );
   } else {
     out.push(
@@ -69,6 +70,10 @@ export function recommendations(r: LoadTestResult): string[] {
     if (early > 0 && late > 1.5 * early) {
       out.push(`Latency grew during the run (p50 ${formatUs(early)} → ${formatUs(late)}): work piles up (queue, memory, GC); this load is above what the server sustains.`);
     }
+  }
+  const rejected = Object.entries(r.statusCodes).filter(([code]) => Number(code) >= 400).reduce((sum, [, n]) => sum + n, 0);
+  if (r.responses > 0 && rejected / r.responses > 0.2) {
+    out.push(`${((rejected / r.responses) * 100).toFixed(0)}% of responses were 4xx/5xx: the latency mixes (often fast) rejections with real work; read it per status before drawing conclusions.`);
   }
   const errorRate = r.requests > 0 ? r.errorCount / r.requests : 0;
   if (errorRate > 0.01) out.push(`${(errorRate * 100).toFixed(1)}% of requests failed: past this load the server (or its connection limits) gives out.`);

@@ -8,7 +8,7 @@ export interface MannWhitneyResult {
 }
 
 /** Standard normal CDF (Zelen & Severo 26.2.17, |error| < 7.5e-8). */
-function normalCdf(z: number): number {
+export function normalCdf(z: number): number {
   const t = 1 / (1 + 0.2316419 * Math.abs(z));
   const d = 0.3989423 * Math.exp((-z * z) / 2);
   const tail = d * t * (0.3193815 + t * (-0.3565638 + t * (1.781478 + t * (-1.821256 + t * 1.330274))));
