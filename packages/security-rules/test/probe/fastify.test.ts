@@ -35,7 +35,9 @@ describe('probe of a Fastify 5 app', () => {
   it('bursts a given route when there is no login route', async () => {
     const app = await startFastify({ helmet: true });
     try {
-      const report = await probeApi({ url: app.url, rateLimitRoute: 'GET /', burst: 10, only: ['rate-limit'] });
+      const phases = new Set<string>();
+      const report = await probeApi({ url: app.url, rateLimitRoute: 'GET /', burst: 10, only: ['rate-limit'] }, { onProgress: (p) => phases.add(p.phase) });
+      expect([...phases]).toEqual(['headers', 'cors', 'rate-limit']);
       expect(verdicts(report)).toMatchObject({ 'rate-limit.limited': 'fail/medium' });
       expect(report.rateLimit).toMatchObject({ route: 'GET /', limited: false, requests: 11, statusCodes: { '200': 11 } });
       expect(report.ok).toBe(true);
