@@ -26,6 +26,7 @@ export default class Scaffold extends SbCommand {
     'dry-run': Flags.boolean({ description: 'Report what would be written, write nothing.' }),
     'from-db': Flags.string({ description: 'Generate a CRUD API (kysely handlers) from this PostgreSQL database instead of a spec (postgres:// URL).' }),
     schema: Flags.string({ description: 'With --from-db: only this schema (repeatable; default every user schema).', multiple: true }),
+    auth: Flags.string({ description: 'With --from-db: operations that require a bearer token (checked in auth.ts).', options: ['writes', 'all', 'none'], default: 'writes' }),
   };
 
   async run(): Promise<ScaffoldResult | ScaffoldFromDbResult> {
@@ -39,7 +40,7 @@ export default class Scaffold extends SbCommand {
   }
 
   /** `--from-db`: schema → spec → routes, with handlers implemented with kysely. */
-  private async fromDb(spec: string | undefined, flags: { framework: string; output: string; 'dry-run'?: boolean; 'from-db'?: string; schema?: string[] }): Promise<ScaffoldFromDbResult> {
+  private async fromDb(spec: string | undefined, flags: { framework: string; output: string; 'dry-run'?: boolean; 'from-db'?: string; schema?: string[]; auth?: string }): Promise<ScaffoldFromDbResult> {
     if (spec !== undefined || flags['from-db'] === undefined) this.error('give either an OpenAPI spec file or --from-db <postgres://…>, not both or neither', { exit: 2 });
     const { scaffoldFromDb } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
@@ -49,6 +50,7 @@ export default class Scaffold extends SbCommand {
       output: flags.output,
       dryRun: flags['dry-run'] === true,
       ...(flags.schema ? { schemas: flags.schema } : {}),
+      auth: (flags.auth ?? 'writes') as 'writes' | 'all' | 'none',
       onProgress: (p) => progress.update(p.message, true),
     }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));

@@ -19,6 +19,11 @@ export interface ScaffoldFromDbOptions {
   readonly output: string;
   /** Only these schemas (default: every user schema). */
   readonly schemas?: readonly string[];
+  /**
+   * Which operations require a bearer token, checked by the `authenticate` hook in `auth.ts`: `writes`
+   * (default: POST, PATCH, DELETE), `all`, or `none`.
+   */
+  readonly auth?: 'writes' | 'all' | 'none';
   /** `info.title` of the generated spec; default: the database name. */
   readonly title?: string;
   readonly dryRun?: boolean;

@@ -44,7 +44,7 @@ export async function scaffoldFromDb(options: ScaffoldFromDbOptions): Promise<Sc
     throw new ScaffoldError('SCAFFOLD_DB_EMPTY', `no tables in ${where} of ${target}: nothing to generate`);
   }
   const names = resourceNames(tables);
-  const spec = buildSpec(options.title ?? database, tables, names);
+  const spec = buildSpec(options.title ?? database, tables, names, options.auth ?? 'writes');
   const result = await scaffold({
     spec: spec as unknown as Record<string, unknown>,
     framework: options.framework,

@@ -34,10 +34,10 @@ interface Reply {
   body: Body;
 }
 
-async function call(base: string, method: string, path: string, body?: unknown): Promise<Reply> {
+async function call(base: string, method: string, path: string, body?: unknown, token = 'let-me-in'): Promise<Reply> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(5_000),
   });
@@ -65,7 +65,7 @@ describe('scaffoldFromDb', () => {
         dir = await freshDir(`fromdb-${framework}`);
         dirs.push(dir);
         result = await scaffoldFromDb({ connectionString: db.url, framework, output: dir });
-        app = await serve(dir, framework, { authenticate: async () => undefined });
+        app = await serve(dir, framework, { authenticate: async (c: { token?: string }) => (c.token === 'let-me-in' ? { user: 'test' } : undefined) });
         const conn = (await import(`${dir}/db/connection.ts`)) as { db: { destroy(): Promise<void> } };
         close = async () => {
           await app.close();
@@ -93,6 +93,8 @@ describe('scaffoldFromDb', () => {
         expect(owner.status).toBe(201);
         expect(owner.body).toMatchObject({ email: `${run}@example.com`, name: 'Ann' });
         expect(typeof owner.body.id).toBe('number');
+        expectError(await call(app.url, 'POST', '/owners', { email: `${run}-x@example.com`, name: 'Eve' }, 'wrong'), 401);
+        expect((await call(app.url, 'GET', `/owners/${owner.body.id}`, undefined, 'wrong')).status).toBe(200);
         expect(owner.body.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
         expectError(await call(app.url, 'POST', '/owners', { email: `${run}@example.com`, name: 'Bob' }), 409, 'CONFLICT');
 

@@ -30,9 +30,10 @@ const API_ERROR: SchemaObject = {
  * The OpenAPI 3.1 description of the CRUD API over the tables: per table a row schema, a create and an update
  * schema, a page schema; list (limit/offset and primary-key cursor pagination, equality filters on indexed
  * columns, a sort allow-list), get, create, partial update (PATCH) and delete by primary key. Tables without
- * a primary key get the list route only.
+ * a primary key get the list route only. `auth`: which operations require a bearer token (checked by the
+ * generated app's authenticate hook): `writes` (default: POST/PATCH/DELETE), `all`, or `none`.
  */
-export function buildSpec(title: string, tables: readonly TableModel[], names: ReadonlyMap<TableModel, ResourceNames>): OpenAPIObject {
+export function buildSpec(title: string, tables: readonly TableModel[], names: ReadonlyMap<TableModel, ResourceNames>, auth: 'writes' | 'all' | 'none' = 'writes'): OpenAPIObject {
   const schemas: Record<string, SchemaObject> = { ApiError: API_ERROR };
   const paths: Record<string, PathItemObject> = {};
   for (const t of tables) {
@@ -80,7 +81,20 @@ export function buildSpec(title: string, tables: readonly TableModel[], names: R
       },
     };
   }
-  return { openapi: '3.1.0', info: { title, version: '1.0.0' }, paths, components: { schemas } };
+  if (auth === 'none') return { openapi: '3.1.0', info: { title, version: '1.0.0' }, paths, components: { schemas } };
+  for (const item of Object.values(paths)) {
+    for (const [method, op] of Object.entries(item) as [string, OperationObject][]) {
+      if (auth === 'writes' && method === 'get') continue;
+      op.security = [{ bearerAuth: [] }];
+      op.responses = { ...op.responses, '401': error('Missing or invalid credentials') };
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title, version: '1.0.0' },
+    paths,
+    components: { schemas, securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description: 'Checked by the authenticate hook in auth.ts.' } } },
+  };
 }
 
 function listOperation(t: TableModel, n: ResourceNames): OperationObject {
