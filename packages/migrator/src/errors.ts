@@ -21,6 +21,7 @@ export type MigratorErrorCode =
   | 'MIGRATOR_CHECKSUM_MISMATCH'
   | 'MIGRATOR_MISSING_MIGRATION'
   | 'MIGRATOR_INVALID_QUERY'
+  | 'MIGRATOR_LOCKED'
   | 'MIGRATOR_INTERNAL';
 
 /** Base class of every error @sb/migrator throws. */

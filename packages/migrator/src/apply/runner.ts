@@ -29,6 +29,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   const tracking = options.trackingTable ?? DEFAULT_TRACKING_TABLE;
   const lockTimeout = timeoutLiteral(options.lockTimeout ?? '5s', 'lockTimeout');
   const statementTimeout = timeoutLiteral(options.statementTimeout ?? '15min', 'statementTimeout');
+  const lockWait = timeoutLiteral(options.lockWait ?? '10min', 'lockWait');
   if (options.down !== undefined && (!Number.isInteger(options.down) || options.down < 1)) {
     throw new MigratorError('MIGRATOR_INVALID_OPTION', `down: expected a whole number ≥ 1, got ${String(options.down)}`);
   }
@@ -46,7 +47,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
     await db.query(`set client_connection_check_interval = '1s'`);
     await untrackSession(db);
     options.onProgress?.({ phase: 'lock' });
-    await acquireRunnerLock(db, tracking);
+    await acquireRunnerLock(db, tracking, lockWait);
     try {
       if (!options.dryRun) await ensureTrackingTable(db, tracking);
       const { rows: applied } = await readApplied(db, tracking);

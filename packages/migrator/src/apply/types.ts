@@ -22,6 +22,8 @@ export interface MigrateOptions {
   lockTimeout?: string | number;
   /** `statement_timeout` for the migration statements; default `15min`. `0` disables. */
   statementTimeout?: string | number;
+  /** How long to wait for another runner's migration lock before `MIGRATOR_LOCKED`; default `10min`. */
+  lockWait?: string | number;
   /** Default `public.sb_schema_migrations`. */
   trackingTable?: TrackingTable;
   /** Apply a pending migration older than the newest applied one instead of refusing. */

@@ -165,4 +165,18 @@ describe('migrate', () => {
     expect(error.message).toBe('lockTimeout: "soon" is not a duration (e.g. 5s, 500ms, 2min, 0 for none)');
     await dir.remove();
   });
+
+  it('gives up waiting for another runner\'s lock after lockWait, naming the session that holds it', async () => {
+    await freshSchema();
+    const dir = await migrationsDir({ '20260101000000_users.sql': USERS });
+    await withClient(`${db.url}?application_name=other-runner`, async (holder) => {
+      await holder.query(`select pg_advisory_lock(${0x73620001}, hashtext('"public"."sb_schema_migrations"'))`);
+      const pid = (await holder.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]!.pid;
+      const error = (await migrate({ path: dir.dir, connectionString: db.url, lockWait: '300ms' }).catch((e: unknown) => e)) as MigratorError;
+      expect(error.code).toBe('MIGRATOR_LOCKED');
+      expect(error.message).toBe(`another runner holds the migration lock on "public"."sb_schema_migrations" by pid ${pid} (other-runner); gave up waiting after 300ms. Let it finish, or stop it`);
+    });
+    expect(await tables(db.url)).toBe('');
+    await dir.remove();
+  });
 });

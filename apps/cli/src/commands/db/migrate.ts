@@ -23,6 +23,7 @@ export default class DbMigrate extends SbCommand {
     down: Flags.integer({ description: 'Roll back the last N applied migrations.', min: 1 }),
     'lock-timeout': Flags.string({ description: 'lock_timeout for migration statements.', default: '5s' }),
     'statement-timeout': Flags.string({ description: 'statement_timeout for migration statements.', default: '15min' }),
+    'lock-wait': Flags.string({ description: "How long to wait for another runner's migration lock.", default: '10min' }),
     'tracking-table': Flags.string({ description: 'schema.table recording applied migrations.', default: 'public.sb_schema_migrations' }),
     'allow-out-of-order': Flags.boolean({ description: 'Apply a pending migration older than the newest applied one.' }),
   };
@@ -45,7 +46,7 @@ export default class DbMigrate extends SbCommand {
 /** Flags → library options (pure). */
 export function toOptions(
   path: string,
-  flags: { connection: string; 'dry-run': boolean; down?: number | undefined; 'lock-timeout': string; 'statement-timeout': string; 'tracking-table': string; 'allow-out-of-order': boolean },
+  flags: { connection: string; 'dry-run': boolean; down?: number | undefined; 'lock-timeout': string; 'statement-timeout': string; 'lock-wait': string; 'tracking-table': string; 'allow-out-of-order': boolean },
 ): MigrateOptions {
   return {
     path,
@@ -54,6 +55,7 @@ export function toOptions(
     ...(flags.down !== undefined ? { down: flags.down } : {}),
     lockTimeout: flags['lock-timeout'],
     statementTimeout: flags['statement-timeout'],
+    lockWait: flags['lock-wait'],
     trackingTable: parseTrackingTable(flags['tracking-table']),
     allowOutOfOrder: flags['allow-out-of-order'],
   };
