@@ -20,9 +20,13 @@ export interface Baseline {
   samples: { p50: number[]; p90: number[]; p99: number[]; requestsPerSec: number[] };
 }
 
-/** Per-sample values of a run, for the significance test (empty samples skipped). */
+/**
+ * Per-sample values of a run, for the significance test. Empty samples are skipped, and so is the first one
+ * when there are more than four: it holds the cold start (new connections, JIT) of that process.
+ */
 export function samplesOf(result: LoadTestResult): Baseline['samples'] {
-  const points = result.timeline.filter((point) => point.requests > 0);
+  const nonEmpty = result.timeline.filter((point) => point.requests > 0);
+  const points = nonEmpty.length > 4 ? nonEmpty.slice(1) : nonEmpty;
   return {
     p50: points.map((p) => p.p50),
     p90: points.map((p) => p.p90),

@@ -45,7 +45,7 @@ export interface LoadTestOptions {
   expectStatus?: number[];
   /** At least one 429 must appear; 429s are then expected, not offenders. */
   expectRateLimit?: boolean;
-  /** Width of one timeline sample in ms, default 1000. */
+  /** Width of one timeline sample in ms, default 500 (the samples also feed the baseline significance test). */
   sampleIntervalMs?: number;
 }
 

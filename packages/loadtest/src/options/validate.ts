@@ -63,7 +63,7 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
   const timeout = positive('timeout', options.timeout, false) ?? 10_000;
   const pipelining = positive('pipelining', options.pipelining, true) ?? 1;
   const workers = positive('workers', options.workers, true) ?? 1;
-  const sampleIntervalMs = positive('sampleIntervalMs', options.sampleIntervalMs, false) ?? 1000;
+  const sampleIntervalMs = positive('sampleIntervalMs', options.sampleIntervalMs, false) ?? 500;
   const warmup = options.warmup ?? 0;
   if (!Number.isFinite(warmup) || warmup < 0) invalid(`warmup must be zero or a positive number of seconds, got ${String(warmup)}`);
   const defaultCap = rate === undefined ? 10 : Math.min(4000, Math.max(16, Math.ceil(rate * 2)));
