@@ -24,13 +24,13 @@ async function errorOf(spec: string): Promise<{ code: string; message: string }>
 describe('spec', () => {
   it('lists operations with $refs resolved and path parameters required', async () => {
     const ops = await loadSpec(SPEC);
-    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(['POST /users', 'GET /users/{id}']);
-    expect(ops[0]?.body?.required).toEqual(['name', 'email']);
-    expect(ops[1]?.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }]);
+    expect(ops.map((o) => `${o.method} ${o.path}`)).toEqual(['GET /users', 'POST /users', 'GET /users/{id}']);
+    expect(ops[1]?.body?.required).toEqual(['name', 'email']);
+    expect(ops[2]?.parameters).toEqual([{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }]);
   });
 
   it('builds bounded invalid cases with a raw __proto__ key and filled path parameters', async () => {
-    const [post, get] = await loadSpec(SPEC);
+    const [list, post, get] = await loadSpec(SPEC);
     const cases = casesFor(post!, 4096);
     expect(cases.map((c) => c.kind)).toEqual(['wrong-type', 'wrong-type', 'wrong-type', 'missing-required', 'missing-required', 'not-an-object', 'extra-field', 'proto', 'oversized']);
     const proto = cases.find((c) => c.kind === 'proto')!;
@@ -38,6 +38,8 @@ describe('spec', () => {
     expect(JSON.parse(cases.find((c) => c.kind === 'missing-required')!.body!)).toEqual({ age: 1, email: 'sb-probe@example.com' });
     expect(cases.find((c) => c.kind === 'oversized')!.body!.length).toBeGreaterThan(4096);
     expect(casesFor(get!, 4096)).toEqual([{ kind: 'bad-param', label: 'path id=not-a-number', method: 'GET', path: '/users/not-a-number', body: undefined }]);
+    // An optional query parameter is only sent in the case that malforms it.
+    expect(casesFor(list!, 4096)).toEqual([{ kind: 'bad-param', label: 'query limit=not-a-number', method: 'GET', path: '/users?limit=not-a-number', body: undefined }]);
   });
 
   it('cuts recursive schemas instead of looping', async () => {

@@ -28,6 +28,7 @@ export const INSECURE_COMMON = {
   'validation.not-an-object@POST /users': 'fail/high',
   'validation.missing-required@POST /users': 'fail/high',
   'validation.bad-param@GET /users/{id}': 'fail/high',
+  'validation.bad-param@GET /users': 'fail/high',
   'validation.oversized@POST /users': 'fail/medium',
   'validation.extra-field@POST /users': 'fail/medium',
 } as const;
@@ -52,6 +53,7 @@ export const HARDENED_COMMON = {
   'validation.not-an-object@POST /users': 'pass/medium',
   'validation.missing-required@POST /users': 'pass/medium',
   'validation.bad-param@GET /users/{id}': 'pass/medium',
+  'validation.bad-param@GET /users': 'pass/medium',
   'validation.oversized@POST /users': 'pass/medium',
   'validation.extra-field@POST /users': 'pass/medium',
   'validation.proto@POST /users': 'pass/medium',

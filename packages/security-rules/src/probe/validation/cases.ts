@@ -46,8 +46,8 @@ export function casesFor(op: SpecOperation, oversizedBytes: number): ValidationC
     add('proto', '__proto__ and constructor.prototype keys', `${JSON.stringify(valid).slice(0, -1)}${Object.keys(valid).length ? ',' : ''}"__proto__":{"${EXTRA_FIELD}":true},"constructor":{"prototype":{"${EXTRA_FIELD}":true}}}`);
     add('oversized', `${Math.round(oversizedBytes / 1024)} KiB body`, oversizedBody(valid, props, oversizedBytes));
   }
-  for (const param of op.parameters.filter((p) => p.in === 'path' && badValue(p) !== undefined).slice(0, 2)) {
-    cases.push({ kind: 'bad-param', label: `path ${param.name}=${badValue(param)}`, method: op.method, path: fillPath(op, param), body: schema ? JSON.stringify(exampleFor(schema)) : undefined });
+  for (const param of op.parameters.filter((p) => badValue(p) !== undefined).slice(0, 3)) {
+    cases.push({ kind: 'bad-param', label: `${param.in} ${param.name}=${badValue(param)}`, method: op.method, path: fillPath(op, param), body: schema ? JSON.stringify(exampleFor(schema)) : undefined });
   }
   return cases;
 }
@@ -57,7 +57,7 @@ function oversizedBody(valid: Record<string, unknown>, props: [string, JsonSchem
   return JSON.stringify({ ...valid, [target]: 'A'.repeat(bytes) });
 }
 
-/** A path parameter value of the wrong type or shape for the parameter. */
+/** A path or query parameter value of the wrong type or shape for the parameter. */
 function badValue(param: SpecParameter): string | undefined {
   const type = schemaType(param.schema);
   if (type === 'integer' || type === 'number') return 'not-a-number';
@@ -73,7 +73,7 @@ function fillPath(op: SpecOperation, bad: SpecParameter | undefined): string {
   for (const p of op.parameters) {
     const value = p === bad ? (badValue(p) ?? '') : String(exampleFor(p.schema));
     if (p.in === 'path') path = path.split(`{${p.name}}`).join(encodeURIComponent(value));
-    else if (p.required) query.set(p.name, value);
+    else if (p.required || p === bad) query.set(p.name, value);
   }
   const qs = query.toString();
   return qs ? `${path}?${qs}` : path;

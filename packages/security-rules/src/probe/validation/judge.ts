@@ -20,6 +20,9 @@ export function judgeCase(c: ValidationCase, res: ProbeResponse, additionalPrope
   const leak = findLeak(res.body);
   if (leak) return { status: 'fail', severity: 'high', reason: `${res.status} with server internals: "${leak}"` };
   if (res.status >= 500) return { status: 'fail', severity: 'high', reason: `server error ${res.status}` };
+  if (c.kind === 'bad-param' && c.label.startsWith('query ') && [401, 403, 404, 405, 429].includes(res.status)) {
+    return { status: 'skip', severity: 'info', reason: `${res.status}: route blocked or not served` };
+  }
   if (c.kind === 'bad-param') {
     return res.status >= 400 ? { status: 'pass', severity: 'medium', reason: `${res.status}` } : { status: 'fail', severity: 'medium', reason: `${res.status}: a malformed path parameter was accepted` };
   }

@@ -11,7 +11,7 @@ const TITLES: Record<CaseKind, string> = {
   'extra-field': 'Unknown fields are rejected or dropped',
   oversized: 'Oversized bodies are rejected',
   proto: '__proto__ bodies are handled safely',
-  'bad-param': 'Malformed path parameters are rejected',
+  'bad-param': 'Malformed path and query parameters are rejected',
 };
 const CWE: Record<CaseKind, string> = {
   'wrong-type': 'CWE-20', 'missing-required': 'CWE-20', 'not-an-object': 'CWE-20', 'extra-field': 'CWE-915', oversized: 'CWE-400', proto: 'CWE-1321', 'bad-param': 'CWE-20',
@@ -24,7 +24,7 @@ const FIXES: Record<CaseKind, string> = {
   'extra-field': 'Reject unknown fields (zod .strict(), ajv additionalProperties: false) or pick the fields you store; never spread the body into a model.',
   oversized: 'Set a body size limit (express.json({ limit: "100kb" }), Fastify bodyLimit, koa-bodyparser jsonLimit).',
   proto: 'Parse JSON with a parser that rejects __proto__ (Fastify does; secure-json-parse) and never merge request data into objects.',
-  'bad-param': 'Validate path parameters (Fastify params schema, zod on req.params) and answer 400 or 404; never let a parse error reach a 500.',
+  'bad-param': 'Validate path and query parameters (Fastify params/querystring schema, zod on req.params/req.query) and answer 400 or 404; never let a parse error reach a 500.',
 };
 const RANK: Record<ProbeSeverity, number> = { high: 3, medium: 2, low: 1, info: 0 };
 

@@ -41,6 +41,14 @@ export async function startExpress(variant: Variant): Promise<RunningApp> {
     const body = req.body as { name: string };
     res.status(201).json({ ...body, name: body.name.toUpperCase() });
   });
+  app.get('/users', (req, res) => {
+    const limit = typeof req.query['limit'] === 'string' ? req.query['limit'] : '10';
+    if (variant.validation && !/^\d+$/.test(limit)) {
+      res.status(400).json({ error: 'limit must be an integer' });
+      return;
+    }
+    res.json({ users: [], limit: BigInt(limit).toString() });
+  });
   app.get('/users/:id', (req, res) => {
     if (variant.validation && !/^\d+$/.test(req.params.id)) {
       res.status(400).json({ error: 'id must be an integer' });

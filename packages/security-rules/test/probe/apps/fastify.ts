@@ -38,6 +38,10 @@ export async function startFastify(variant: Variant): Promise<RunningApp> {
     const body = req.body as { name: string };
     return reply.code(201).send({ ...body, name: body.name.toUpperCase() });
   });
+  app.get('/users', variant.validation ? { schema: { querystring: { type: 'object', properties: { limit: { type: 'integer' } } } } } : {}, async (req) => {
+    const { limit = '10' } = req.query as { limit?: string };
+    return { users: [], limit: BigInt(limit).toString() };
+  });
   app.get('/users/:id', variant.validation ? { schema: { params: { type: 'object', properties: { id: { type: 'integer' } } } } } : {}, async (req) => {
     const { id } = req.params as { id: string };
     return { id: BigInt(id).toString() };

@@ -72,6 +72,11 @@ export async function startKoa(variant: Variant): Promise<RunningApp> {
     ctx.status = 201;
     ctx.body = { ...(body as object), name: (body as { name: string }).name.toUpperCase() };
   });
+  router.get('/users', (ctx) => {
+    const limit = typeof ctx.query['limit'] === 'string' ? ctx.query['limit'] : '10';
+    if (variant.validation && !/^\d+$/.test(limit)) ctx.throw(400, 'limit must be an integer');
+    ctx.body = { users: [], limit: BigInt(limit).toString() };
+  });
   router.get('/users/:id', (ctx) => {
     if (variant.validation && !/^\d+$/.test(ctx.params['id'] ?? '')) ctx.throw(400, 'id must be an integer');
     ctx.body = { id: BigInt(ctx.params['id'] ?? '').toString() };
