@@ -32,6 +32,9 @@ function* sinks(ctx: RuleContext): Iterable<SinkHit> {
       }
     }
   }
+  for (const { call, ref } of ctx.calls.callsTo(['mathjs'], ['eval', 'evaluate'])) {
+    yield { call, arg: call.getArguments()[0], sink: `mathjs.${ref.path.at(-1) ?? 'evaluate'}()` };
+  }
   for (const { call, ref } of ctx.calls.callsTo(['vm', 'vm2', 'safe-eval', 'static-eval'], ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script', 'new', 'run', '()'])) {
     yield { call, arg: call.getArguments()[0], sink: `${ref.module}.${ref.path.filter((s) => s !== 'new').join('.') || 'run'}` };
   }
@@ -42,7 +45,7 @@ export const codeInjection = taintRule({
   meta: {
     id: 'code-injection',
     title: 'Code injection (eval, Function, vm)',
-    description: 'Request data is evaluated as JavaScript via eval(), new Function(), vm.runIn*Context()/vm.Script, or setTimeout/setInterval with a string.',
+    description: 'Request data is evaluated as code via eval(), new Function(), vm.runIn*Context()/vm.Script, mathjs.evaluate(), or setTimeout/setInterval with a string.',
     severity: 'critical',
     confidence: 'taint-confirmed',
     cwe: [94, 95],

@@ -3,6 +3,7 @@ import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
 import { entropy } from './jwt-weak-secret.js';
+import { followConst, objectProperty } from '../symbols/declarations.js';
 
 /** Key formats with a fixed shape (provider prefixes, PEM private keys). */
 export const KEY_FORMATS: [string, RegExp][] = [
@@ -37,6 +38,16 @@ export const hardcodedSecret: Rule = {
     owasp: 'A07:2021-Identification and Authentication Failures',
   },
   *check(ctx: RuleContext): Iterable<RawFinding> {
+    // session({ secret: 'keyboard cat' }), cookieParser('s3cret'): cookie-signing keys.
+    for (const { call, ref } of ctx.calls.callsTo(['express-session', 'cookie-session', 'cookie-parser', 'koa-session', '@fastify/cookie', '@fastify/session', '@fastify/secure-session'])) {
+      const a0 = call.getArguments()[0];
+      const opts = followConst(a0);
+      const key = opts && Node.isObjectLiteralExpression(opts) ? (objectProperty(opts, 'secret') ?? objectProperty(opts, 'keys')) : a0;
+      const lit = followConst(key);
+      if (lit && (Node.isStringLiteral(lit) || Node.isNoSubstitutionTemplateLiteral(lit) || (Node.isArrayLiteralExpression(lit) && lit.getElements().some((e) => Node.isStringLiteral(e))))) {
+        yield { node: lit, message: `${ref.module} signing secret is hard-coded` };
+      }
+    }
     const candidate = (n: ts.Node): boolean => {
       const v = (n as ts.StringLiteral).text;
       if (v.length < 8) return false;

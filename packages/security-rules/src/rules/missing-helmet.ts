@@ -33,7 +33,7 @@ export const missingHelmet: Rule = {
     for (const app of ctx.routes.containers) {
       if (app.kind !== 'app' || app.parent !== undefined) continue;
       const tree = ctx.routes.containers.filter((c) => inTree(app, c));
-      const hasRoutes = ctx.routes.routes.some((r) => inTree(app, r.container));
+      const hasRoutes = ctx.routes.routes.some((r) => inTree(app, r.container)) || app.middleware.length > 0;
       if (!hasRoutes) continue;
       const helmets = tree.flatMap((c) => c.middleware.filter((m) => m.mw.kinds.has('helmet')));
       if (helmets.length === 0) {

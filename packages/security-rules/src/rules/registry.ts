@@ -4,6 +4,7 @@ import { commandInjection } from './command-injection.js';
 import { errorDetailsLeak } from './error-details-leak.js';
 import { hardcodedSecret } from './hardcoded-secret.js';
 import { insecureCookie } from './insecure-cookie.js';
+import { insecureDeserialization } from './insecure-deserialization.js';
 import { insecureCors } from './insecure-cors.js';
 import { insecureRandom } from './insecure-random.js';
 import { jwtDecodeWithoutVerify } from './jwt-decode-without-verify.js';
@@ -14,20 +15,23 @@ import { jwtWeakSecret } from './jwt-weak-secret.js';
 import { missingAuth } from './missing-auth.js';
 import { missingHelmet } from './missing-helmet.js';
 import { missingRateLimit } from './missing-rate-limit.js';
+import { nosqlInjection } from './nosql-injection.js';
 import { openRedirect } from './open-redirect.js';
 import { pathTraversal } from './path-traversal.js';
 import { prototypePollution } from './prototype-pollution.js';
 import { redos } from './redos.js';
 import { regexInjection } from './regex-injection.js';
 import { sqlInjection } from './sql-injection.js';
+import { ssrf } from './ssrf.js';
 import { tlsVerificationDisabled } from './tls-verification-disabled.js';
 import { unvalidatedInput } from './unvalidated-input.js';
 import { weakPasswordHash } from './weak-password-hash.js';
 import { xPoweredBy } from './x-powered-by.js';
+import { xxe } from './xxe.js';
 
 /** Every rule `sb security scan` runs, in report order. */
 export const RULES: readonly Rule[] = [
-  sqlInjection, commandInjection, codeInjection, pathTraversal, openRedirect, regexInjection, redos, prototypePollution,
+  sqlInjection, nosqlInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
   missingRateLimit, missingAuth, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
   hardcodedSecret, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,

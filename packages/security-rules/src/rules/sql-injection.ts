@@ -1,5 +1,6 @@
 import { Node, type CallExpression, type NewExpression } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
+import { resolveDeclaration } from '../symbols/declarations.js';
 import type { RawFinding } from '../model/finding.js';
 import { taintRule, type SinkHit } from './taint-sink.js';
 
@@ -8,8 +9,16 @@ const QUERY_NAMES = ['query', 'execute', 'exec', 'run', 'all', 'prepare', 'unsaf
 const RAW_NAMES = ['raw', 'whereRaw', 'orWhereRaw', 'havingRaw', 'orderByRaw', 'groupByRaw', 'joinRaw', 'selectRaw', 'fromRaw', '$queryRawUnsafe', '$executeRawUnsafe', 'literal'];
 const NAME_ONLY = new Set(['query', 'execute', ...RAW_NAMES]);
 
-const isStringBuilding = (n: Node | undefined): boolean =>
-  n !== undefined && (Node.isTemplateExpression(n) || (Node.isBinaryExpression(n) && n.getOperatorToken().getText() === '+'));
+const isStringBuilding = (n: Node | undefined, depth = 0): boolean => {
+  if (n === undefined || depth > 3) return false;
+  if (Node.isTemplateExpression(n) || (Node.isBinaryExpression(n) && ['+', '+='].includes(n.getOperatorToken().getText()))) return true;
+  // var query = "SELECT ... '" + req.body.login + "'"; db.query(query)
+  if (Node.isIdentifier(n)) {
+    const d = resolveDeclaration(n);
+    return d !== undefined && Node.isVariableDeclaration(d) && isStringBuilding(d.getInitializer(), depth + 1);
+  }
+  return false;
+};
 
 function* sinks(ctx: RuleContext): Iterable<SinkHit> {
   const seen = new Set<Node>();

@@ -30,7 +30,7 @@ export const xPoweredBy: Rule = {
       if (app.framework !== 'express' || app.kind !== 'app' || app.parent !== undefined || disabled.has(app.node)) continue;
       const helmet = ctx.routes.containers.some((c) => (c === app || c.parent === app) && c.middleware.some((m) => m.mw.kinds.has('helmet') && !/hidePoweredBy:\s*false|xPoweredBy:\s*false/.test(m.mw.node.getText())));
       if (helmet) continue;
-      if (!ctx.routes.routes.some((r) => r.container === app || r.container.parent === app)) continue;
+      if (app.middleware.length === 0 && !ctx.routes.routes.some((r) => r.container === app || r.container.parent === app)) continue;
       yield { node: app.node, message: "Express app sends X-Powered-By: call app.disable('x-powered-by') or use helmet" };
     }
   },

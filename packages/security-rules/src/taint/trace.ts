@@ -173,8 +173,11 @@ export class TaintTracker {
     if (cached) return cached;
     const out: CallExpression[] = [];
     this.callers.set(fn, out);
-    const holder = Node.isFunctionDeclaration(fn) ? fn : fn.getParent();
-    const nameNode = holder && (Node.isFunctionDeclaration(holder) || Node.isVariableDeclaration(holder)) ? holder.getNameNode() : undefined;
+    const holder = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn : fn.getParent();
+    let nameNode: Node | undefined;
+    if (holder && (Node.isFunctionDeclaration(holder) || Node.isVariableDeclaration(holder) || Node.isMethodDeclaration(holder) || Node.isPropertyAssignment(holder))) nameNode = holder.getNameNode();
+    // this.method = function (...) {} in a constructor function (JS)
+    else if (holder && Node.isBinaryExpression(holder) && Node.isPropertyAccessExpression(holder.getLeft())) nameNode = (holder.getLeft() as import('ts-morph').PropertyAccessExpression).getNameNode();
     if (nameNode === undefined || !Node.isIdentifier(nameNode)) return out;
     for (const ref of nameNode.findReferencesAsNodes().slice(0, 50)) {
       const p = ref.getParent();

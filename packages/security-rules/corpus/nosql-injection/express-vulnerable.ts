@@ -1,0 +1,10 @@
+import express from 'express';
+import { MongoClient } from 'mongodb';
+
+const app = express();
+const col = new MongoClient('mongodb://127.0.0.1').db('app').collection('allocations');
+
+app.get('/allocations', async (req, res) => {
+  const threshold = req.query.threshold;
+  res.json(await col.find({ $where: `this.stocks > '${threshold}'` }).toArray()); // expect: nosql-injection
+});

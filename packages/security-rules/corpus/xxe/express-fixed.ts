@@ -1,0 +1,8 @@
+import express from 'express';
+import libxmljs from 'libxmljs';
+
+const app = express();
+app.post('/import', express.text(), (req, res) => {
+  const doc = libxmljs.parseXmlString(req.body, { noent: false, nonet: true });
+  res.json({ root: doc.root()?.name() });
+});
