@@ -25,6 +25,12 @@ const CASES: [string, Start, Variant][] = [
   }],
   ['Express with a duplicated CSP directive', startExpress, { rootHeaders: { 'content-security-policy': "script-src 'self'; script-src 'none'" } }],
   ['Express loading a third-party script without integrity', startExpress, { rootHtml: '<html><head><script src="https://cdn.example.com/lib.js"></script><script src="/app.js"></script></head></html>' }],
+  ['Express with a CSP and referrer policy in meta tags', startExpress, {
+    rootHtml: `<html><head><meta http-equiv="Content-Security-Policy" content="default-src 'self'; object-src 'none'"><meta name="referrer" content="no-referrer"></head><body></body></html>`,
+  }],
+  ['Express with only frame-ancestors in a meta tag', startExpress, {
+    rootHtml: `<html><head><meta http-equiv='content-security-policy' content="frame-ancestors 'none'"></head></html>`,
+  }],
   ['bare Fastify page', startFastify, {}],
   ['Fastify behind @fastify/helmet', startFastify, { helmet: true }],
   ['bare Koa page', startKoa, {}],

@@ -24,21 +24,27 @@ const PASSING = new Set([
   'csp-implemented-with-insecure-scheme-in-passive-content-only',
 ]);
 
-/** The Observatory v4 CSP test on the `Content-Security-Policy` header values of one response. */
-export function cspTest(headers: readonly string[], reportOnly: string | undefined, https: boolean): CspVerdict {
+/**
+ * The Observatory v4 CSP test on the `Content-Security-Policy` header values of one response and, for HTML,
+ * the policies of its `<meta http-equiv>` tags (where `frame-ancestors`, `report-uri` and `sandbox` do not count).
+ */
+export function cspTest(headers: readonly string[], meta: readonly string[], reportOnly: string | undefined, https: boolean): CspVerdict {
   const none = { directives: undefined, unsafeInline: false, unsafeEval: false, antiClickjacking: false, pass: false };
   let parsed: ParsedCsp;
   try {
-    parsed = parseCsp(headers);
+    parsed = parseCsp([...headers, ...meta]);
   } catch {
     return { ...none, result: 'csp-header-invalid' };
   }
   const csp = parsed.directives;
-  if (csp.size === 0) return { ...none, result: reportOnly ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented' };
+  const headerOnly = parseOrEmpty(headers);
+  const metaOnly = parseOrEmpty(meta);
+  for (const directive of ['frame-ancestors', 'report-uri', 'sandbox']) metaOnly.delete(directive);
+  if (headerOnly.size + metaOnly.size === 0) return { ...none, result: reportOnly ? 'csp-not-implemented-but-reporting-enabled' : 'csp-not-implemented' };
 
   const get = (name: string): Set<string> | undefined => csp.get(name);
   const star = (): Set<string> => new Set(['*']);
-  const frameAncestors = get('frame-ancestors') ?? star();
+  const frameAncestors = headerOnly.get('frame-ancestors') ?? star();
   const objectSrc = get('object-src') ?? get('default-src') ?? star();
   const scriptSrc = new Set(get('script-src') ?? get('default-src') ?? star());
   const styleSrc = new Set(get('style-src') ?? get('default-src') ?? star());
@@ -79,10 +85,18 @@ export function cspTest(headers: readonly string[], reportOnly: string | undefin
     directives: csp,
     unsafeInline,
     unsafeEval,
-    antiClickjacking: csp.has('frame-ancestors') && ![...frameAncestors].some((s) => BROAD.has(s)),
+    antiClickjacking: headerOnly.has('frame-ancestors') && ![...frameAncestors].some((s) => BROAD.has(s)),
   };
 }
 
 function hasNonceOrHash(sources: ReadonlySet<string>): boolean {
   return [...sources].some((s) => NONCE_HASH.some((p) => s.startsWith(p)));
+}
+
+function parseOrEmpty(policies: readonly string[]): Map<string, Set<string>> {
+  try {
+    return parseCsp(policies).directives;
+  } catch {
+    return new Map();
+  }
 }

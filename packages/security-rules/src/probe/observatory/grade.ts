@@ -2,6 +2,7 @@ import { header, headerValues, mediaType, type ProbeResponse } from '../http/cli
 import type { ObservatoryGrade, ObservatoryTest } from '../report/types.js';
 import { cspTest, type CspVerdict } from './csp-test.js';
 import { corpTest, cookiesTest, corsTest, hstsTest, redirectionTest, referrerPolicyTest, sriTest, xContentTypeOptionsTest, xFrameOptionsTest } from './header-tests.js';
+import { metaPolicies } from './meta-tags.js';
 import { SCORE_MODIFIERS } from './score-table.js';
 
 /** What the Observatory algorithm looks at. */
@@ -37,7 +38,9 @@ export function gradeForScore(score: number): string {
 export function observatoryGrade(input: ObservatoryInput): { grade: ObservatoryGrade; csp: CspVerdict } {
   const { response: res, base } = input;
   const https = base.protocol === 'https:';
-  const csp = cspTest(headerValues(res, 'content-security-policy'), header(res, 'content-security-policy-report-only'), https);
+  const html = HTML_TYPES.has(mediaType(res));
+  const meta = html ? metaPolicies(res.body) : { csp: [], referrer: [] };
+  const csp = cspTest(headerValues(res, 'content-security-policy'), meta.csp, header(res, 'content-security-policy-report-only'), https);
   const hsts = hstsTest(header(res, 'strict-transport-security'), https);
   const results: Record<string, readonly [string, boolean]> = {
     'content-security-policy': [csp.result, csp.pass],
@@ -48,9 +51,9 @@ export function observatoryGrade(input: ObservatoryInput): { grade: ObservatoryG
       input.preflight && header(input.preflight, 'access-control-allow-credentials'),
     ),
     redirection: redirectionTest(base, res.status, header(res, 'location')),
-    'referrer-policy': referrerPolicyTest(headerValues(res, 'referrer-policy')),
+    'referrer-policy': referrerPolicyTest([...headerValues(res, 'referrer-policy'), ...meta.referrer]),
     'strict-transport-security': hsts,
-    'subresource-integrity': sriTest(HTML_TYPES.has(mediaType(res)), res.body, base),
+    'subresource-integrity': sriTest(html, res.body, base),
     'x-content-type-options': xContentTypeOptionsTest(header(res, 'x-content-type-options')),
     'x-frame-options': xFrameOptionsTest(header(res, 'x-frame-options'), csp.directives?.has('frame-ancestors') ?? false),
     'cross-origin-resource-policy': corpTest(header(res, 'cross-origin-resource-policy')),
