@@ -13,7 +13,15 @@ interface AnyConstraint {
   refColumns: string[];
 }
 
+const memo = new WeakMap<Table, AnyConstraint[]>();
+
 function constraintsOf(t: Table): AnyConstraint[] {
+  let list = memo.get(t);
+  if (!list) memo.set(t, (list = collect(t)));
+  return list;
+}
+
+function collect(t: Table): AnyConstraint[] {
   return [
     ...(t.primaryKey ? [{ ...t.primaryKey, validated: true, kind: 'primary key' as const, refColumns: [] }] : []),
     ...t.uniqueConstraints.map((c) => ({ name: c.name, definition: c.definition, columns: c.columns, validated: true, kind: 'unique' as const, refColumns: [] })),

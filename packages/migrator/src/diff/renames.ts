@@ -84,6 +84,7 @@ const replaceWord = (text: string, from: string, to: string) =>
  * which run first. The rest of the diff then sees the renamed objects as unchanged.
  */
 export function applyRenames(snapshot: SchemaSnapshot, specs: string[]): { snapshot: SchemaSnapshot; operations: Operation[] } {
+  if (specs.length === 0) return { snapshot, operations: [] };
   const copy = structuredClone(snapshot);
   const operations: Operation[] = [];
   for (const spec of specs) {

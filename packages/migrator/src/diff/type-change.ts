@@ -25,12 +25,15 @@ function numericSpec(type: string): { p: number; s: number } | null | undefined 
   return m ? { p: Number(m[1]), s: Number(m[2]) } : undefined;
 }
 
+const enumNames = new WeakMap<DiffContext, Set<string>>();
+
 /**
  * Classifies a column type change: widening (int → bigint, varchar(n) → text, numeric precision up,
  * enum → text) keeps every value; anything else may lose or reject data and is destructive.
  */
 export function classifyTypeChange(ctx: DiffContext, from: Column, to: Column): TypeChange {
-  const enums = new Set([...ctx.from.enums, ...ctx.to.enums].map((e) => e.typeName));
+  let enums = enumNames.get(ctx);
+  if (!enums) enumNames.set(ctx, (enums = new Set([...ctx.from.enums, ...ctx.to.enums].map((e) => e.typeName))));
   const base = (t: string) => t.replace(/\[\]$/, '');
   const viaText = enums.has(base(from.type)) || enums.has(base(to.type)) || ctx.recreatedEnums.has(base(to.type));
   const array = to.type.endsWith('[]');

@@ -101,8 +101,8 @@ export async function diffSchemas(options: DiffSchemasOptions): Promise<Migratio
       onProgress: options.onProgress,
     })) as [SchemaSnapshot, SchemaSnapshot];
   } else {
-    from = await snapshotOf(options.from, options, 'from');
-    to = await snapshotOf(options.to, options, 'to');
+    // Two servers (or a server and a shadow) are read at the same time.
+    [from, to] = await Promise.all([snapshotOf(options.from, options, 'from'), snapshotOf(options.to, options, 'to')]);
   }
   options.onProgress?.('comparing');
   const renames = options.renames ?? [];

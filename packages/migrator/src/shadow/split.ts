@@ -1,4 +1,3 @@
-import { parse } from 'libpg-query';
 import { MigratorError } from '../errors.js';
 
 /** One statement of a schema file with where it starts. */
@@ -22,6 +21,7 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export async function splitStatements(text: string, file: string): Promise<Statement[]> {
   let result: { stmts?: { stmt_location?: number | null; stmt_len?: number }[] };
   try {
+    const { parse } = await import('libpg-query');
     result = (await parse(text)) as typeof result;
   } catch (cause) {
     const details = (cause as { sqlDetails?: { cursorPosition?: number } }).sqlDetails;

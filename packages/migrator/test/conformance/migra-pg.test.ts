@@ -27,22 +27,24 @@ describe('migra conformance on PostgreSQL 15', () => {
     await db.query(sql);
   };
 
-  for (const [name, expectation] of Object.entries(CASES)) {
-    it(`${name}: up converges to b, down restores a${expectation.downFails ? ` (down skipped: ${expectation.downFails.reason})` : ''}`, async () => {
+  const entries = Object.entries(CASES);
+  for (const [name] of entries.filter(([, e]) => !e.downFails)) {
+    it(`${name}: up converges to b, down restores a`, async () => {
       await resetDatabase(a.client);
       await resetDatabase(b.client);
-      {
-        if (expectation.downFails) {
-          const error = await runConvergence(dir, name, a.client, b.client, exec).catch((e: unknown) => e as Error);
-          expect((error as Error).message).toMatch(expectation.downFails.error);
-          expect((error as Error).message).toMatch(/^ALTER EXTENSION/);
-          return;
-        }
-        const result = await runConvergence(dir, name, a.client, b.client, exec);
-        expect(result.up.length).toBeGreaterThan(0);
-        expect(result.afterUp).toEqual([]);
-        expect(result.afterDown).toEqual([]);
-      }
+      const result = await runConvergence(dir, name, a.client, b.client, exec);
+      expect(result.up.length).toBeGreaterThan(0);
+      expect(result.afterUp).toEqual([]);
+      expect(result.afterDown).toEqual([]);
+    });
+  }
+  for (const [name, { downFails }] of entries.filter(([, e]) => e.downFails)) {
+    it(`${name}: up converges to b; down skipped because ${downFails!.reason}`, async () => {
+      await resetDatabase(a.client);
+      await resetDatabase(b.client);
+      const error = await runConvergence(dir, name, a.client, b.client, exec).catch((e: unknown) => e as Error);
+      expect((error as Error).message).toMatch(downFails!.error);
+      expect((error as Error).message).toMatch(/^ALTER EXTENSION/);
     });
   }
 });

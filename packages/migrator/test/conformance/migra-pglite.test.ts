@@ -25,20 +25,24 @@ describe('migra conformance on PGlite (PostgreSQL 18 in WebAssembly)', () => {
     await (db as PGlite).exec(sql);
   };
 
-  for (const [name, expectation] of Object.entries(CASES)) {
-    const skip = expectation.pgliteSkip ?? expectation.downFails;
-    it(`${name}: up converges to b, down restores a${skip ? ` (skipped part: ${skip.reason})` : ''}`, async () => {
+  const entries = Object.entries(CASES);
+  for (const [name] of entries.filter(([, e]) => !e.downFails && !e.pgliteSkip)) {
+    it(`${name}: up converges to b, down restores a`, async () => {
       await resetDatabase(a);
       await resetDatabase(b);
-      if (skip) {
-        const error = await runConvergence(dir, name, a, b, exec).catch((e: unknown) => e as Error);
-        expect((error as Error).message).toMatch(skip.error);
-        return;
-      }
       const result = await runConvergence(dir, name, a, b, exec);
       expect(result.up.length).toBeGreaterThan(0);
       expect(result.afterUp).toEqual([]);
       expect(result.afterDown).toEqual([]);
+    });
+  }
+  for (const [name, e] of entries.filter(([, x]) => x.downFails || x.pgliteSkip)) {
+    const skip = (e.pgliteSkip ?? e.downFails)!;
+    it(`${name}: skipped part because ${skip.reason} (asserted)`, async () => {
+      await resetDatabase(a);
+      await resetDatabase(b);
+      const error = await runConvergence(dir, name, a, b, exec).catch((x: unknown) => x as Error);
+      expect((error as Error).message).toMatch(skip.error);
     });
   }
 });
