@@ -41,6 +41,11 @@ describe('target', () => {
     expect(codeOf(() => resolveProbeOptions(options))).toBe('SECRULES_INVALID_OPTION');
   });
 
+  it('stops with one clear error when aborted', async () => {
+    const err = await probeApi({ url: 'http://127.0.0.1:9' }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'SECRULES_PROBE_UNREACHABLE', message: 'probe of http://127.0.0.1:9 aborted' });
+  });
+
   it('reports a refused connection as SECRULES_PROBE_UNREACHABLE naming the URL', async () => {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

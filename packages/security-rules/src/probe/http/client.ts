@@ -77,6 +77,7 @@ export class ProbeClient {
       const body = await readCapped(res.body, MAX_BODY_BYTES);
       return { status: res.statusCode, headers: res.headers as Record<string, string | string[]>, body };
     } catch (err) {
+      if (this.#signal?.aborted) throw new SecurityRulesError('SECRULES_PROBE_UNREACHABLE', `probe of ${url.origin} aborted`, { cause: err });
       throw unreachable(url, err);
     }
   }
@@ -86,7 +87,7 @@ export class ProbeClient {
     try {
       return await this.send(req);
     } catch (err) {
-      if (SecurityRulesError.is(err) && err.code === 'SECRULES_PROBE_UNREACHABLE') return err;
+      if (SecurityRulesError.is(err) && err.code === 'SECRULES_PROBE_UNREACHABLE' && !this.#signal?.aborted) return err;
       throw err;
     }
   }
