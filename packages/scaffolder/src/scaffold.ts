@@ -31,7 +31,8 @@ function checkAborted(signal: AbortSignal | undefined): void {
  *
  * Output layout under `output` (`*.gen.ts` are rewritten on every run, the rest are yours):
  * - `types.gen.ts` — one type per schema; `operations.gen.ts` — per operation `<Op>Input` / `<Op>Result`;
- * - `validators/*.gen.ts` — standalone ajv validators compiled at generation time;
+ * - `validators/*.gen.js` (+ `.d.ts`) — standalone ajv validators compiled at generation time (plain JS: a
+ *   `tsc` build needs `allowJs`, or copy them next to the output);
  * - `runtime.gen.ts` — request id, error envelope, coercion, security; `routes.gen.ts`, `app.gen.ts` — the framework wiring;
  * - `handlers/<group>.ts` — one `async function <name>(input, ctx)` per operation, created once, never overwritten
  *   (see {@link HandlerRef} for naming); `auth.ts` — your `authenticate` hook; `server.ts` — a runnable entry.
@@ -75,8 +76,10 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   const validators = emitValidators(model, warnings);
   const files: PlannedFile[] = [
     { path: 'types.gen.ts', content: emitTypesFile(model), kind: 'generated' },
-    { path: 'validators/params.gen.ts', content: validators.paramsModule, kind: 'generated' },
-    { path: 'validators/bodies.gen.ts', content: validators.bodiesModule, kind: 'generated' },
+    { path: 'validators/params.gen.js', content: validators.paramsModule, kind: 'generated' },
+    { path: 'validators/params.gen.d.ts', content: validators.paramsTypes, kind: 'generated' },
+    { path: 'validators/bodies.gen.js', content: validators.bodiesModule, kind: 'generated' },
+    { path: 'validators/bodies.gen.d.ts', content: validators.bodiesTypes, kind: 'generated' },
     { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${RUNTIME_SOURCE}`, kind: 'generated' },
     { path: 'route-table.gen.ts', content: emitRouteTableFile(model, validators), kind: 'generated' },
     { path: 'routes.gen.ts', content: target.routesFile(model, warnings), kind: 'generated' },

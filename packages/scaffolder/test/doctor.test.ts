@@ -69,7 +69,7 @@ describe('the spec doctor', () => {
     const output = await freshDir('doctor-rt');
     dirs.push(output);
     await scaffold({ spec: QUIRKY, framework: 'express', output });
-    const v = (await import(`${output}/validators/bodies.gen.ts`)) as Record<string, ((d: unknown) => boolean) & { errors?: { instancePath: string }[] }>;
+    const v = (await import(`${output}/validators/bodies.gen.js`)) as Record<string, ((d: unknown) => boolean) & { errors?: { instancePath: string }[] }>;
     const validate = v['b0_0']!;
     expect(validate({ owner: null, size: 'm' })).toBe(true);
     expect(validate({ owner: { name: 'a' }, size: 'm', weight: 1 })).toBe(true);

@@ -3,7 +3,7 @@ import { escapeToken } from '../spec/pointer.js';
 import { isObject, type Json } from '../spec/resolve.js';
 import type { SpecVersion } from '../spec/version.js';
 import { fixSchema, topLevelRefs, type FixContext } from './fixes.js';
-import { schemaRoots, walkSchema } from './schema-walk.js';
+import { schemaRoots, walkSchema } from '../spec/schema-walk.js';
 
 /** What the doctor found and changed. */
 export interface DoctorReport {

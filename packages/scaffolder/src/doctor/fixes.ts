@@ -2,7 +2,7 @@ import type { ScaffoldWarning } from '../result.js';
 import { toPointer } from '../spec/pointer.js';
 import { isObject, type Json } from '../spec/resolve.js';
 import type { SpecVersion } from '../spec/version.js';
-import type { Keys } from './schema-walk.js';
+import type { Keys } from '../spec/schema-walk.js';
 
 const KNOWN = new Set(
   (
@@ -59,7 +59,7 @@ export function fixSchema(s: Json, keys: Keys, ctx: FixContext): void {
     warn(ctx, 'invalid-required', [...keys, 'required'], '`required` must be an array of property names; ignored');
     delete s['required'];
   }
-  if (Array.isArray(s['items'])) {
+  if (Array.isArray(s['items']) && ctx.version === '3.1') {
     warn(ctx, 'tuple-items', [...keys, 'items'], 'array-form `items` is not OpenAPI; read as `prefixItems`');
     s['prefixItems'] = s['items'];
     delete s['items'];

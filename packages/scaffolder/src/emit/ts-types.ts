@@ -75,8 +75,10 @@ function ownType(schema: Json, refName: RefNamer, indent: string): string | unde
 }
 
 function arrayType(schema: Json, refName: RefNamer, indent: string): string {
-  const prefix = schema['prefixItems'];
   const items = schema['items'];
+  // draft-07 tuples (`items: [...]`, 3.0 documents) read like 2020-12 `prefixItems`.
+  const prefix = Array.isArray(items) ? items : schema['prefixItems'];
+  if (Array.isArray(items)) return `[${items.map((s) => schemaToTs(s, refName, indent)).join(', ')}, ...unknown[]]`;
   if (Array.isArray(prefix)) {
     const head = prefix.map((s) => schemaToTs(s, refName, indent));
     if (items === false) return `[${head.join(', ')}]`;

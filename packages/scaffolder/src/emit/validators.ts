@@ -15,10 +15,16 @@ export interface OperationValidators {
   readonly body: readonly ({ readonly module: 'params' | 'bodies'; readonly name: string } | undefined)[];
 }
 
-/** Two standalone modules (coercing, for parameters and form bodies; exact, for JSON bodies) and who uses what. */
+/**
+ * Two standalone modules (coercing, for parameters and form bodies; exact, for JSON bodies) and who uses what.
+ * Each is plain JavaScript with a `.d.ts` beside it: megabytes of generated validator code never need type
+ * checking, and `tsc` then reads only the declarations.
+ */
 export interface EmittedValidators {
   readonly paramsModule: string;
+  readonly paramsTypes: string;
   readonly bodiesModule: string;
+  readonly bodiesTypes: string;
   readonly byOperation: ReadonlyMap<OperationModel, OperationValidators>;
 }
 
@@ -27,10 +33,11 @@ type AjvInstance = import('ajv').default;
 /** Formats OpenAPI defines that JSON Schema validators do not check: accepted as annotations, without a warning. */
 const OPENAPI_FORMATS = new Set(['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']);
 
-function newAjv(coerce: boolean, formats: ReadonlyMap<string, string>, warnings?: ScaffoldWarning[]): AjvInstance {
-  const Ajv2020 = (require('ajv/dist/2020') as { default: new (o: Options) => AjvInstance }).default;
+/** OpenAPI 3.1 schemas are JSON Schema 2020-12; 3.0 schemas are closest to draft-07 (and its validators are leaner). */
+function newAjv(version: ApiModel['version'], coerce: boolean, formats: ReadonlyMap<string, string>, warnings?: ScaffoldWarning[]): AjvInstance {
+  const AjvClass = (require(version === '3.1' ? 'ajv/dist/2020' : 'ajv') as { default: new (o: Options) => AjvInstance }).default;
   const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
-  const ajv = new Ajv2020({
+  const ajv = new AjvClass({
     code: { source: true, esm: true, lines: false },
     allErrors: true,
     strict: false,
@@ -61,47 +68,72 @@ function paramsSchema(op: OperationModel, where: ParamIn, byRef: ReadonlyMap<str
  * cannot compile becomes a warning and an unvalidated location, never a crash.
  */
 export function emitValidators(model: ApiModel, warnings: ScaffoldWarning[]): EmittedValidators {
-  const coercing = newAjv(true, model.formats, warnings);
-  const exact = newAjv(false, model.formats);
+  const coercing = newAjv(model.version, true, model.formats, warnings);
+  const exact = newAjv(model.version, false, model.formats);
   const byRef = new Map(model.schemas.map((s) => [s.ref, s]));
   for (const s of model.schemas) {
     const copy = forValidator(s.schema, byRef) as Json;
     coercing.addSchema(copy, schemaId(s.index));
-    exact.addSchema(structuredClone(copy), schemaId(s.index));
+    exact.addSchema(copy, schemaId(s.index));
   }
   const paramsExports: Record<string, string> = {};
   const bodiesExports: Record<string, string> = {};
   const byOperation = new Map<OperationModel, OperationValidators>();
-  const compile = (ajv: AjvInstance, exportsMap: Record<string, string>, name: string, schema: unknown, pointer: string): boolean => {
+  // Identical schemas (GitHub repeats `{owner, repo}` hundreds of times) compile once and share an export.
+  const seen = new Map<string, string | null>();
+  const compile = (ajv: AjvInstance, exportsMap: Record<string, string>, name: string, schema: unknown, pointer: string): string | undefined => {
+    const key = `${ajv === coercing ? 'c' : 'e'}${JSON.stringify(schema)}`;
+    const prior = seen.get(key);
+    if (prior !== undefined) return prior ?? undefined;
     const id = `https://schemas.sb/v/${name}.json`;
     try {
       ajv.addSchema({ ...(isObject(schema) ? schema : {}), $id: id });
       ajv.getSchema(id);
       exportsMap[name] = id;
-      return true;
+      seen.set(key, name);
+      return name;
     } catch (err) {
       ajv.removeSchema(id);
+      seen.set(key, null);
       warnings.push({ code: 'validator-skipped', pointer, message: `ajv cannot compile this schema (${err instanceof Error ? err.message : String(err)}); not validated` });
-      return false;
+      return undefined;
     }
   };
   model.operations.forEach((op, i) => {
     const params: Partial<Record<ParamIn, string>> = {};
     for (const where of ['path', 'query', 'header', 'cookie'] as const) {
       const schema = paramsSchema(op, where, byRef);
-      if (schema && compile(coercing, paramsExports, `p${i}_${where}`, schema, `${op.pointer}/parameters`)) params[where] = `p${i}_${where}`;
+      const name = schema ? compile(coercing, paramsExports, `p${i}_${where}`, schema, `${op.pointer}/parameters`) : undefined;
+      if (name) params[where] = name;
     }
     const body = (op.body?.media ?? []).map((m, j) => {
       if (!m.schema || (m.kind !== 'json' && m.kind !== 'form')) return undefined;
       const name = `b${i}_${j}`;
       const schema = forValidator(m.schema, byRef);
       const pointer = `${op.pointer}/requestBody`;
-      if (m.kind === 'form') return compile(coercing, paramsExports, name, schema, pointer) ? { module: 'params' as const, name } : undefined;
-      return compile(exact, bodiesExports, name, schema, pointer) ? { module: 'bodies' as const, name } : undefined;
+      const compiled = m.kind === 'form' ? compile(coercing, paramsExports, name, schema, pointer) : compile(exact, bodiesExports, name, schema, pointer);
+      return compiled ? { module: m.kind === 'form' ? ('params' as const) : ('bodies' as const), name: compiled } : undefined;
     });
     byOperation.set(op, { params, body });
   });
-  return { paramsModule: standalone(coercing, paramsExports), bodiesModule: standalone(exact, bodiesExports), byOperation };
+  return {
+    paramsModule: standalone(coercing, paramsExports),
+    paramsTypes: declarations(paramsExports),
+    bodiesModule: standalone(exact, bodiesExports),
+    bodiesTypes: declarations(bodiesExports),
+    byOperation,
+  };
+}
+
+function declarations(exportsMap: Record<string, string>): string {
+  const names = Object.keys(exportsMap);
+  return [
+    '// Generated by sb scaffold: declarations of the standalone validators beside this file. Do not edit.',
+    "import type { Validator } from '../runtime.gen.js';",
+    ...names.map((n) => `export declare const ${n}: Validator;`),
+    ...(names.length === 0 ? ['export {};'] : []),
+    '',
+  ].join('\n');
 }
 
 function standalone(ajv: AjvInstance, exportsMap: Record<string, string>): string {
@@ -110,5 +142,5 @@ function standalone(ajv: AjvInstance, exportsMap: Record<string, string>): strin
   // ajv's ESM output still require()s its runtime helpers (ucs2length, formats): give it a require.
   const body = code.replace(/^"use strict";/, '');
   const prelude = body.includes('require(') ? ["import { createRequire } from 'node:module';", 'const require = createRequire(import.meta.url);'] : [];
-  return ['// @ts-nocheck', '/* eslint-disable */', '// Generated by sb scaffold: ajv standalone validators, compiled at generation time. Do not edit.', ...prelude, body, ''].join('\n');
+  return ['/* eslint-disable */', '// Generated by sb scaffold: ajv standalone validators, compiled at generation time. Do not edit.', ...prelude, body, ''].join('\n');
 }

@@ -34,8 +34,11 @@ export async function mergeHandlers(existing: string, ops: readonly OperationMod
   const p = await getProject();
   const file = p.createSourceFile(`/h${Math.random().toString(36).slice(2)}.ts`, existing, { overwrite: true });
   try {
+    // Syntax only (no type checker): exported functions, exported consts/lets, and `export { a, b }` lists.
     const exported = new Set<string>();
-    for (const [name] of file.getExportedDeclarations()) exported.add(name);
+    for (const f of file.getFunctions()) if (f.isExported() && f.getName()) exported.add(f.getName()!);
+    for (const v of file.getVariableStatements()) if (v.isExported()) for (const d of v.getDeclarations()) exported.add(d.getName());
+    for (const e of file.getExportDeclarations()) if (!e.getModuleSpecifier()) for (const n of e.getNamedExports()) exported.add(n.getAliasNode()?.getText() ?? n.getName());
     const added = ops.filter((op) => !exported.has(op.name));
     const kept = ops.filter((op) => exported.has(op.name));
     let text = existing;

@@ -1,4 +1,4 @@
-import { schemaRoots, walkSchema } from '../doctor/schema-walk.js';
+import { schemaRoots, walkSchema } from '../spec/schema-walk.js';
 import { getAt, parsePointer } from '../spec/pointer.js';
 import { isObject, type Json } from '../spec/resolve.js';
 import type { NamedSchema } from './model.js';

@@ -1,4 +1,5 @@
 import type { Locator } from './locate.js';
+import { schemaRoots, walkSchema } from './schema-walk.js';
 import { getAt, parsePointer, toPointer } from './pointer.js';
 import { deref, HTTP_METHODS, isObject, type Json } from './resolve.js';
 import type { SpecProblem } from './spec-problem.js';
@@ -30,26 +31,41 @@ export function validateSpec(doc: Json, version: SpecVersion, locate: Locator): 
     if (version === '3.0') add(['paths'], 'missing `paths` object (required in OpenAPI 3.0)');
   } else if (!isObject(paths)) add(['paths'], '`paths` must be an object');
   else checkPaths(doc, paths, version, add);
+  for (const [root, keys] of schemaRoots(doc)) walkSchema(root, keys, (s, k) => checkSchemaType(s, k, add));
   return problems;
 }
 
 type Add = (keys: readonly (string | number)[], message: string) => void;
 
 function checkRefs(doc: Json, add: Add): void {
-  const stack: { node: unknown; keys: (string | number)[] }[] = [{ node: doc, keys: [] }];
-  while (stack.length > 0) {
-    const { node, keys } = stack.pop()!;
-    if (Array.isArray(node)) node.forEach((v, i) => stack.push({ node: v, keys: [...keys, i] }));
-    else if (isObject(node)) {
-      const ref = node['$ref'];
-      if (typeof ref === 'string' && keys[keys.length - 1] !== 'properties') {
-        const target = parsePointer(ref);
-        if (!target) add([...keys, '$ref'], `unsupported $ref ${JSON.stringify(ref)} (only local #/… refs remain after bundling)`);
-        else if (getAt(doc, target) === undefined) add([...keys, '$ref'], `$ref ${JSON.stringify(ref)} points to nothing`);
+  const keys: (string | number)[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) {
+        const v: unknown = node[i];
+        if (v === null || typeof v !== 'object') continue;
+        keys.push(i);
+        visit(v);
+        keys.pop();
       }
-      for (const [k, v] of Object.entries(node)) if (v !== null && typeof v === 'object') stack.push({ node: v, keys: [...keys, k] });
+      return;
     }
-  }
+    if (!isObject(node)) return;
+    const ref = node['$ref'];
+    if (typeof ref === 'string' && keys[keys.length - 1] !== 'properties') {
+      const target = parsePointer(ref);
+      if (!target) add([...keys, '$ref'], `unsupported $ref ${JSON.stringify(ref)} (only local #/… refs remain after bundling)`);
+      else if (getAt(doc, target) === undefined) add([...keys, '$ref'], `$ref ${JSON.stringify(ref)} points to nothing`);
+    }
+    for (const k of Object.keys(node)) {
+      const v = node[k];
+      if (v === null || typeof v !== 'object') continue;
+      keys.push(k);
+      visit(v);
+      keys.pop();
+    }
+  };
+  visit(doc);
 }
 
 function checkPaths(doc: Json, paths: Json, version: SpecVersion, add: Add): void {
@@ -87,7 +103,6 @@ function checkPaths(doc: Json, paths: Json, version: SpecVersion, add: Add): voi
         else operationIds.set(op['operationId'], toPointer(at));
       }
       checkResponses(op['responses'], [...at, 'responses'], version, add);
-      checkSchemaTypes(op, at, add);
     }
   }
 }
@@ -132,12 +147,8 @@ function checkResponses(responses: unknown, keys: (string | number)[], version: 
   }
 }
 
-function checkSchemaTypes(node: unknown, keys: (string | number)[], add: Add): void {
-  if (Array.isArray(node)) node.forEach((v, i) => checkSchemaTypes(v, [...keys, i], add));
-  else if (isObject(node)) {
-    const t = node['type'];
-    const bad = typeof t === 'string' ? !TYPES.has(t) : Array.isArray(t) ? t.some((x) => typeof x !== 'string' || !TYPES.has(x)) : false;
-    if (bad && isObject(node) && keys[keys.length - 1] !== 'properties') add([...keys, 'type'], `invalid schema type ${JSON.stringify(t)}`);
-    for (const [k, v] of Object.entries(node)) if (v !== null && typeof v === 'object') checkSchemaTypes(v, [...keys, k], add);
-  }
+function checkSchemaType(schema: Json, keys: (string | number)[], add: Add): void {
+  const t = schema['type'];
+  const bad = typeof t === 'string' ? !TYPES.has(t) : Array.isArray(t) ? t.some((x) => typeof x !== 'string' || !TYPES.has(x)) : t !== undefined;
+  if (bad) add([...keys, 'type'], `invalid schema type ${JSON.stringify(t)}`);
 }

@@ -1,9 +1,9 @@
 import { GENERATED_HEADER } from '../../emit/header.js';
-import { str } from '../../emit/literal.js';
 import type { ApiModel } from '../../model/model.js';
 import type { ScaffoldWarning } from '../../result.js';
 import { toPathToRegexp } from '../path-to-regexp.js';
 import { methodsByPath, routeOrder } from '../route-order.js';
+import { allowRows, routeRows } from '../route-rows.js';
 
 const PRELUDE = `import type { NextFunction, Request, Response, Router } from 'express';
 import { handle, methodNotAllowed, serialize, type AuthenticateHook, type HandlerResult, type RawRequest, type RouteSpec } from './runtime.gen.js';
@@ -45,14 +45,26 @@ function notAllowed(allow: readonly string[]) {
 
 /** `routes.gen.ts` for Express 5: one `router.<method>()` per operation, then a 405 catch-all per path. */
 export function expressRoutesFile(model: ApiModel, _warnings: ScaffoldWarning[]): string {
-  const lines: string[] = [];
-  for (const op of routeOrder(model.operations)) {
-    const { route, names } = toPathToRegexp(op.path);
-    lines.push(`  router.${op.method}(${str(route)}, route(T.${op.name}, [${names.map(str).join(', ')}], deps));`);
-  }
-  for (const [path, methods] of methodsByPath(routeOrder(model.operations))) {
-    const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
-    lines.push(`  router.all(${str(toPathToRegexp(path).route)}, notAllowed([${allow.map(str).join(', ')}]));`);
-  }
-  return `${GENERATED_HEADER}\n${PRELUDE}\n/** Registers every operation of the spec on \`router\`. */\nexport function registerRoutes(router: Router, deps: RouteDeps): void {\n${lines.join('\n')}\n}\n`;
+  const ordered = routeOrder(model.operations);
+  const rows = routeRows(ordered.map((op) => ({ op, ...toPathToRegexp(op.path) })), (op) => op.method);
+  const paths = [...methodsByPath(ordered)].map(([path, methods]) => ({ route: toPathToRegexp(path).route, methods }));
+  return `${GENERATED_HEADER}\n${PRELUDE}
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
+
+/** [method, route, operation, spec names of the :p0, :p1… parameters], in registration order. */
+const ROUTES: readonly (readonly [Method, string, RouteSpec, readonly string[]])[] = [
+${rows}
+];
+
+/** [route, allowed methods] of every path, for 405 answers. */
+const PATHS: readonly (readonly [string, readonly string[]])[] = [
+${allowRows(paths)}
+];
+
+/** Registers every operation of the spec on \`router\`. */
+export function registerRoutes(router: Router, deps: RouteDeps): void {
+  for (const [method, path, spec, names] of ROUTES) router[method](path, route(spec, names, deps));
+  for (const [path, allow] of PATHS) router.all(path, notAllowed(allow));
+}
+`;
 }

@@ -1,11 +1,11 @@
 import { GENERATED_HEADER } from '../../emit/header.js';
-import { str } from '../../emit/literal.js';
-import type { ApiModel } from '../../model/model.js';
+import type { ApiModel, OperationModel } from '../../model/model.js';
 import type { ScaffoldWarning } from '../../result.js';
 import { methodsByPath } from '../route-order.js';
+import { allowRows, routeRows } from '../route-rows.js';
 import { toFastifyPath } from './paths.js';
 
-const PRELUDE = `import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+const PRELUDE = `import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { handle, methodNotAllowed, serialize, type AuthenticateHook, type RawRequest, type RouteSpec } from './runtime.gen.js';
 import * as T from './route-table.gen.js';
 
@@ -49,7 +49,7 @@ function notAllowed(app: FastifyInstance, url: string, allow: readonly string[])
 
 /** `routes.gen.ts` for Fastify 5: one `app.route()` per operation, 405 routes for the other methods. */
 export function fastifyRoutesFile(model: ApiModel, warnings: ScaffoldWarning[]): string {
-  const lines: string[] = [];
+  const rows: { op: OperationModel; route: string; names: string[] }[] = [];
   const skipped = new Set<string>();
   for (const op of model.operations) {
     const converted = toFastifyPath(op.path);
@@ -58,13 +58,24 @@ export function fastifyRoutesFile(model: ApiModel, warnings: ScaffoldWarning[]):
       warnings.push({ code: 'unroutable-path', pointer: op.pointer, message: `Fastify's router cannot express the path ${JSON.stringify(op.path)}; the operation is not registered` });
       continue;
     }
-    lines.push(`  app.route({ method: ${str(op.method.toUpperCase())}, url: ${str(converted.route)}, handler: route(T.${op.name}, [${converted.names.map(str).join(', ')}], deps) });`);
+    rows.push({ op, ...converted });
   }
-  for (const [path, methods] of methodsByPath(model.operations)) {
-    const converted = skipped.has(path) ? undefined : toFastifyPath(path);
-    if (!converted) continue;
-    const allow = methods.includes('GET') ? [...methods, 'HEAD'] : methods;
-    lines.push(`  notAllowed(app, ${str(converted.route)}, [${allow.map(str).join(', ')}]);`);
-  }
-  return `${GENERATED_HEADER}\n${PRELUDE}\n/** Registers every operation of the spec on \`app\`. */\nexport function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {\n${lines.join('\n')}\n}\n`;
+  const paths = [...methodsByPath(model.operations)].filter(([path]) => !skipped.has(path)).map(([path, methods]) => ({ route: toFastifyPath(path)!.route, methods }));
+  return `${GENERATED_HEADER}\n${PRELUDE}
+/** [method, route, operation, spec names of the :p0, :p1… parameters]. */
+const ROUTES: readonly (readonly [HTTPMethods, string, RouteSpec, readonly string[]])[] = [
+${routeRows(rows, (op) => op.method.toUpperCase())}
+];
+
+/** [route, allowed methods] of every path, for 405 answers. */
+const PATHS: readonly (readonly [string, readonly string[]])[] = [
+${allowRows(paths)}
+];
+
+/** Registers every operation of the spec on \`app\`. */
+export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
+  for (const [method, url, spec, names] of ROUTES) app.route({ method, url, handler: route(spec, names, deps) });
+  for (const [url, allow] of PATHS) notAllowed(app, url, allow);
+}
+`;
 }

@@ -1,4 +1,4 @@
-import { HTTP_METHODS, isObject, type Json } from '../spec/resolve.js';
+import { HTTP_METHODS, isObject, type Json } from './resolve.js';
 
 /** Keywords whose value is one schema. */
 export const SCHEMA_KEYWORDS = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'] as const;
@@ -10,23 +10,46 @@ export const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'dependen
 export type Keys = (string | number)[];
 type Visit = (schema: Json, keys: Keys) => void;
 
-/** Visits a schema and every subschema, pre-order (parents before children). */
+/**
+ * Visits a schema and every subschema, pre-order (parents before children). `keys` is one mutable stack
+ * shared by the whole walk (no per-node allocation): a visitor that keeps it must copy it.
+ */
 export function walkSchema(schema: unknown, keys: Keys, visit: Visit): void {
+  const stack = [...keys];
+  walk(schema, stack, visit);
+}
+
+function walk(schema: unknown, keys: Keys, visit: Visit): void {
   if (!isObject(schema)) return;
   visit(schema, keys);
   for (const k of SCHEMA_KEYWORDS) {
     const v = schema[k];
-    if (isObject(v)) walkSchema(v, [...keys, k], visit);
-    else if (k === 'items' && Array.isArray(v)) v.forEach((s, i) => walkSchema(s, [...keys, k, i], visit));
+    if (v === undefined) continue;
+    keys.push(k);
+    if (isObject(v)) walk(v, keys, visit);
+    else if (k === 'items' && Array.isArray(v)) v.forEach((s, i) => step(s, i, keys, visit));
+    keys.pop();
   }
   for (const k of SCHEMA_LIST_KEYWORDS) {
     const v = schema[k];
-    if (Array.isArray(v)) v.forEach((s, i) => walkSchema(s, [...keys, k, i], visit));
+    if (!Array.isArray(v)) continue;
+    keys.push(k);
+    v.forEach((s, i) => step(s, i, keys, visit));
+    keys.pop();
   }
   for (const k of SCHEMA_MAP_KEYWORDS) {
     const v = schema[k];
-    if (isObject(v)) for (const [name, s] of Object.entries(v)) walkSchema(s, [...keys, k, name], visit);
+    if (!isObject(v)) continue;
+    keys.push(k);
+    for (const name of Object.keys(v)) step(v[name], name, keys, visit);
+    keys.pop();
   }
+}
+
+function step(schema: unknown, key: string | number, keys: Keys, visit: Visit): void {
+  keys.push(key);
+  walk(schema, keys, visit);
+  keys.pop();
 }
 
 function contentSchemas(content: unknown, keys: Keys, out: [unknown, Keys][]): void {
