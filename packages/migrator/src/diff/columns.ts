@@ -54,6 +54,17 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
       extra['warning'] = `adds NOT NULL column ${c.name} without a default: fails if ${b.schema}.${b.name} has rows`;
     }
     push(c.name, 'add column', `ADD COLUMN ${columnDefinition(c)}`, extra);
+    if (c.comment !== null) comment(c);
+  }
+
+  function comment(c: Column): void {
+    ctx.operations.push({
+      phase: Phase.comment,
+      kind: 'comment',
+      object: `${b.schema}.${b.name}.${c.name}`,
+      sql: `COMMENT ON COLUMN ${table}.${quoteIdent(c.name)} IS ${literalOrNull(c.comment)};`,
+      transaction: true,
+    });
   }
 
   function alterColumn(x: Column, y: Column): void {
@@ -87,15 +98,7 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
     } else if (x.identity && y.identity && x.identity !== y.identity) {
       push(y.name, 'set identity', `ALTER COLUMN ${col} SET GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
     }
-    if (x.comment !== y.comment) {
-      ctx.operations.push({
-        phase: Phase.comment,
-        kind: 'comment',
-        object,
-        sql: `COMMENT ON COLUMN ${table}.${col} IS ${literalOrNull(y.comment)};`,
-        transaction: true,
-      });
-    }
+    if (x.comment !== y.comment) comment(y);
   }
 
   /** SET NOT NULL without a long ACCESS EXCLUSIVE scan: a NOT VALID check, validated, then the cheap SET NOT NULL. */

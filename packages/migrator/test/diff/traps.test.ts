@@ -145,3 +145,19 @@ describe('diff traps (real PostgreSQL 15, up converges and down restores)', () =
     expect(plain.up.some((op) => op.destructive?.includes('fullname'))).toBe(true);
   });
 });
+
+describe('comments', () => {
+  it('comments new and existing columns, tables and views', async () => {
+    const { up } = await converge(
+      `create table t (a int); create view v as select a from t;`,
+      `create table t (a int, b int); comment on table t is 'T''s'; comment on column t.a is 'A'; comment on column t.b is 'B';
+       create view v as select a from t; comment on view v is 'V';`,
+    );
+    expect(up.filter((op) => op.kind === 'comment').map((op) => op.sql).sort()).toEqual([
+      `COMMENT ON COLUMN "public"."t"."a" IS 'A';`,
+      `COMMENT ON COLUMN "public"."t"."b" IS 'B';`,
+      `COMMENT ON TABLE "public"."t" IS 'T''s';`,
+      `COMMENT ON VIEW "public"."v" IS 'V';`,
+    ]);
+  });
+});
