@@ -6,7 +6,11 @@ export interface ProbeOptions {
   readonly url: string;
   /** OpenAPI 3 document (YAML or JSON): a file path, or the parsed object. Enables the input-validation probes. */
   readonly spec?: string | Readonly<Record<string, unknown>>;
-  /** Path of the login route (e.g. `/auth/login`): the rate-limit burst targets it with POST. */
+  /**
+   * Path of the login route (e.g. `/auth/login`): the rate-limit burst targets it with POST. Without it (and
+   * without `rateLimitRoute`), a POST operation of the spec whose path has a `login`, `signin`, `auth`,
+   * `session` or `token` segment is used.
+   */
   readonly login?: string;
   /** Another route for the burst when there is no login route, e.g. `GET /api/items` or `/api/items`. */
   readonly rateLimitRoute?: string;

@@ -13,6 +13,8 @@ import { resolveProbeOptions } from './target/resolve-options.js';
 import { exampleFor } from './validation/example.js';
 import { probeValidation } from './validation/probe-validation.js';
 
+/** A spec operation that looks like a login: bursted when neither `login` nor `rateLimitRoute` is given. */
+const LOGIN_PATH = /(?:^|\/)(?:log-?in|sign-?in|auth(?:enticate)?|sessions?|token)(?:\/|$)/i;
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 /**
@@ -39,7 +41,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
 export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {}): Promise<ProbeReport> {
   const started = Date.now();
   const opts = resolveProbeOptions(options);
-  const operations = opts.spec !== undefined && opts.families.has('validation') ? await loadSpec(opts.spec) : [];
+  const operations = opts.spec !== undefined ? await loadSpec(opts.spec) : [];
   const deadline = started + opts.maxTimeMs;
   const client = new ProbeClient(opts.base, { headers: opts.headers, timeoutMs: opts.timeoutMs, ...(run.signal ? { signal: run.signal } : {}) });
   const progress = (phase: 'headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation', message: string): void => run.onProgress?.({ phase, requests: client.sent, message });
@@ -67,7 +69,7 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
     }
 
     let validation: { route: string; cases: number }[] | undefined;
-    if (operations.length > 0) {
+    if (operations.length > 0 && opts.families.has('validation')) {
       const result = await probeValidation(client, operations, {
         maxOperations: opts.maxOperations,
         oversizedBytes: opts.oversizedBytes,
@@ -121,6 +123,8 @@ function burstTarget(opts: ReturnType<typeof resolveProbeOptions>, operations: r
     return { method: 'POST', path: opts.login, body: JSON.stringify(body), login: true };
   }
   if (opts.rateLimitRoute) return { ...opts.rateLimitRoute, body: undefined, login: false };
+  const login = operations.find((o) => o.method === 'POST' && !o.path.includes('{') && LOGIN_PATH.test(o.path));
+  if (login) return { method: 'POST', path: login.path, body: JSON.stringify(login.body ? exampleFor(login.body) : {}), login: true };
   return undefined;
 }
 
