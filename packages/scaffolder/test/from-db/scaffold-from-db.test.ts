@@ -49,6 +49,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 function expectError(r: Reply, status: number, code?: string): void {
   expect(r.status).toBe(status);
   expect(r.body.error.code).toBe(code ?? r.body.error.code);
+  expect((r.body.meta as unknown as { requestId?: unknown }).requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(JSON.stringify(r.body)).not.toMatch(/violates|constraint|duplicate key|select |insert into|pets_|owners_/i);
 }
 

@@ -16,17 +16,22 @@ export interface Failure<S extends number> {
   body: ApiErrorBody;
 }
 
-const fail = <S extends number>(status: S, code: string, message: string, field?: string): Failure<S> => ({
-  status,
-  body: { error: { code, message, ...(field ? { details: [{ field, message }] } : {}) } },
-});
-
-export function notFound(table: string): Failure<404> {
-  return fail(404, 'NOT_FOUND', \`no \${table} row with this key\`);
+/** The request being answered: its id goes into \`meta.requestId\` like every other error of the app. */
+export interface RequestRef {
+  requestId: string;
 }
 
-export function badRequest(field: string, message: string): Failure<400> {
-  return fail(400, 'VALIDATION_ERROR', \`\${field} \${message}\`, field);
+const fail = <S extends number>(ctx: RequestRef, status: S, code: string, message: string, field?: string): Failure<S> => ({
+  status,
+  body: { error: { code, message, ...(field ? { details: [{ field, message }] } : {}) }, meta: { requestId: ctx.requestId } },
+});
+
+export function notFound(ctx: RequestRef, table: string): Failure<404> {
+  return fail(ctx, 404, 'NOT_FOUND', \`no \${table} row with this key\`);
+}
+
+export function badRequest(ctx: RequestRef, field: string, message: string): Failure<400> {
+  return fail(ctx, 400, 'VALIDATION_ERROR', \`\${field} \${message}\`, field);
 }
 
 interface PgError {
@@ -46,27 +51,27 @@ function keyColumns(detail: string | undefined): string | undefined {
 }
 
 /** Maps a failed read (bad input such as an invalid uuid) to 400; anything else is rethrown (→ 500). */
-export function readError(err: unknown): Failure<400> {
+export function readError(ctx: RequestRef, err: unknown): Failure<400> {
   const e = pgError(err);
-  if (e?.code?.startsWith('22')) return fail(400, 'INVALID_VALUE', 'a value is not valid for its column type', e.column);
+  if (e?.code?.startsWith('22')) return fail(ctx, 400, 'INVALID_VALUE', 'a value is not valid for its column type', e.column);
   throw err;
 }
 
 /** Maps constraint violations: unique → 409, foreign key → 422 (409 when deleting a referenced row), check → 422, not null / bad value → 400. */
-export function writeError(err: unknown): Failure<400> | Failure<409> | Failure<422> {
+export function writeError(ctx: RequestRef, err: unknown): Failure<400> | Failure<409> | Failure<422> {
   const e = pgError(err);
   switch (e?.code) {
     case '23505':
-      return fail(409, 'CONFLICT', 'a row with the same unique value already exists', keyColumns(e.detail));
+      return fail(ctx, 409, 'CONFLICT', 'a row with the same unique value already exists', keyColumns(e.detail));
     case '23503':
-      if (/still referenced/.test(e.detail ?? '')) return fail(409, 'STILL_REFERENCED', 'other rows still reference this row');
-      return fail(422, 'REFERENCE_NOT_FOUND', 'a referenced row does not exist', keyColumns(e.detail));
+      if (/still referenced/.test(e.detail ?? '')) return fail(ctx, 409, 'STILL_REFERENCED', 'other rows still reference this row');
+      return fail(ctx, 422, 'REFERENCE_NOT_FOUND', 'a referenced row does not exist', keyColumns(e.detail));
     case '23514':
-      return fail(422, 'CHECK_VIOLATION', 'a value breaks a rule of the table');
+      return fail(ctx, 422, 'CHECK_VIOLATION', 'a value breaks a rule of the table');
     case '23502':
-      return fail(400, 'VALIDATION_ERROR', 'a required value is missing', e.column);
+      return fail(ctx, 400, 'VALIDATION_ERROR', 'a required value is missing', e.column);
     default:
-      if (e?.code?.startsWith('22')) return fail(400, 'INVALID_VALUE', 'a value is not valid for its column type', e.column);
+      if (e?.code?.startsWith('22')) return fail(ctx, 400, 'INVALID_VALUE', 'a value is not valid for its column type', e.column);
       throw err;
   }
 }

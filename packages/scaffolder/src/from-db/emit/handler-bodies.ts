@@ -13,42 +13,38 @@ export function handlerBodies(t: TableModel, n: ResourceNames): Map<string, stri
   const from = q(t.dbKey);
   const label = q(t.name);
   out.set(`get${n.singular}`, [
-    'void ctx;',
-    'try {',
+        'try {',
     `  const row = await db.selectFrom(${from}).selectAll().where(${key}).executeTakeFirst();`,
-    `  if (!row) return notFound(${label});`,
+    `  if (!row) return notFound(ctx, ${label});`,
     '  return { status: 200, body: toJson(row) };',
     '} catch (err) {',
-    '  return readError(err);',
+    '  return readError(ctx, err);',
     '}',
   ].join('\n'));
   out.set(`create${n.singular}`, [
-    'void ctx;',
-    'try {',
+        'try {',
     `  const row = await db.insertInto(${from}).values(input.body).returningAll().executeTakeFirstOrThrow();`,
     '  return { status: 201, body: toJson(row) };',
     '} catch (err) {',
-    '  return writeError(err);',
+    '  return writeError(ctx, err);',
     '}',
   ].join('\n'));
   if (updatable(t)) out.set(`update${n.singular}`, [
-    'void ctx;',
-    'try {',
+        'try {',
     `  const row = await db.updateTable(${from}).set(input.body).where(${key}).returningAll().executeTakeFirst();`,
-    `  if (!row) return notFound(${label});`,
+    `  if (!row) return notFound(ctx, ${label});`,
     '  return { status: 200, body: toJson(row) };',
     '} catch (err) {',
-    '  return writeError(err);',
+    '  return writeError(ctx, err);',
     '}',
   ].join('\n'));
   out.set(`delete${n.singular}`, [
-    'void ctx;',
-    'try {',
+        'try {',
     `  const result = await db.deleteFrom(${from}).where(${key}).executeTakeFirst();`,
-    `  if (result.numDeletedRows === 0n) return notFound(${label});`,
+    `  if (result.numDeletedRows === 0n) return notFound(ctx, ${label});`,
     '  return { status: 204 };',
     '} catch (err) {',
-    '  return writeError(err);',
+    '  return writeError(ctx, err);',
     '}',
   ].join('\n'));
   return out;
@@ -58,8 +54,7 @@ function listBody(t: TableModel): string {
   const sortable = sortableColumns(t);
   const pk = t.primaryKey;
   const lines = [
-    'void ctx;',
-    'const q = input.query;',
+        'const q = input.query;',
     'const limit = q["limit"] ?? 20;',
     'const offset = q["offset"] ?? 0;',
   ];
@@ -70,7 +65,7 @@ function listBody(t: TableModel): string {
     lines.push(
       '  if (q["cursor"] !== undefined) {',
       `    const key = decodeCursor(q["cursor"], ${pk.length});`,
-      `    if (!key || sort !== ${q(pk[0]!)}) return badRequest("cursor", "is not a cursor of this listing (cursors follow the primary key order; with sort, use offset)");`,
+      `    if (!key || sort !== ${q(pk[0]!)}) return badRequest(ctx, "cursor", "is not a cursor of this listing (cursors follow the primary key order; with sort, use offset)");`,
       `    query = query.where(afterKey(${list(pk)}, key, desc));`,
       '  }',
     );
@@ -88,7 +83,7 @@ function listBody(t: TableModel): string {
       : '  const nextCursor = null;',
     '  return { status: 200, body: toJson({ data: page, meta: { limit, offset, nextCursor } }) };',
     '} catch (err) {',
-    '  return readError(err);',
+    '  return readError(ctx, err);',
     '}',
   );
   return lines.join('\n');
