@@ -16,7 +16,7 @@ export function findLeak(body: string): string | undefined {
 
 const LEAKS: readonly RegExp[] = [
   // V8 stack frames, also HTML-escaped or JSON-escaped ("\n    at ...")
-  /(?:^|\\n|<br>|\n)(?:\s|&nbsp;)*at (?:async )?[\w$.<>[\] ]*\(?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\n)]*:\d+:\d+\)?/,
+  /(?:^|\\n|<br>|\n)(?:\s|&nbsp;)*at (?:async )?[\w$.<>[\] &;]*\(?(?:file:\/\/|node:|\/|[A-Za-z]:\\)[^\n)]*:\d+:\d+\)?/,
   /node:internal\/[\w/]+(?:\.js)?:\d+/,
   /node_modules[\\/][^\s"'<]+\.[cm]?js:\d+/,
   // PostgreSQL / MySQL / SQLite driver messages
