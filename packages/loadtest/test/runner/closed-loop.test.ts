@@ -46,6 +46,14 @@ describe('closed model', () => {
     expect(seen[0]).toMatchObject({ method: 'POST', body: '{"product_id":1}', headers: { authorization: 'Bearer t' } });
   });
 
+  it('pipelines requests on each connection with --pipelining', async () => {
+    const result = await runLoadTest({ url: server.url, concurrency: 2, pipelining: 4, requests: 40 });
+    expect(result.requests).toBe(40);
+    expect(result.statusCodes).toEqual({ '200': 40 });
+    expect(result.connections).toBe(2);
+    expect(result.maxInFlight).toBeGreaterThan(2);
+  });
+
   it('keeps warmup traffic out of the numbers', async () => {
     const result = await runLoadTest({ url: server.url, concurrency: 2, requests: 10, warmup: 0.3 });
     expect(result.requests).toBe(10);
