@@ -70,8 +70,8 @@ export function generateTree(lines: number): { dir: string; files: number; lines
 export interface SpeedResult {
   readonly files: number;
   readonly lines: number;
-  readonly ours: { ms: number; filesPerSec: number; rssMb: number; findings: number };
-  readonly peer: { ms: number; filesPerSec: number; findings: number };
+  readonly ours: { ms: number; cpuMs: number; filesPerSec: number; rssMb: number; findings: number };
+  readonly peer: { ms: number; cpuMs: number; filesPerSec: number; findings: number };
 }
 
 /** Times a scan in a fresh process (to measure its peak RSS) and eslint-plugin-security on the same tree. */
@@ -80,17 +80,19 @@ export async function speedBench(opts: { lines: number }): Promise<SpeedResult> 
   try {
     const script = `import { scan } from ${JSON.stringify(new URL('../src/index.ts', import.meta.url).href)};
 const t = performance.now(); const r = await scan({ paths: [${JSON.stringify(join(tree.dir, 'src'))}] });
-console.log(JSON.stringify({ ms: performance.now() - t, findings: r.findings.length, rss: process.resourceUsage().maxRSS }));`;
+const u = process.resourceUsage(); console.log(JSON.stringify({ ms: performance.now() - t, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000, findings: r.findings.filter((f) => f.confidence === 'taint-confirmed').length, rss: u.maxRSS }));`;
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    const o = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { ms: number; findings: number; rss: number };
+    const o = JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as { ms: number; cpuMs: number; findings: number; rss: number };
     const t = performance.now();
+    const cpu = process.cpuUsage();
     const peer = await runPeer(tree.dir, ['src/**/*.ts']);
     const peerMs = performance.now() - t;
+    const used = process.cpuUsage(cpu);
     return {
       files: tree.files,
       lines: tree.lines,
-      ours: { ms: o.ms, filesPerSec: tree.files / (o.ms / 1000), rssMb: Math.round(o.rss / 1024), findings: o.findings },
-      peer: { ms: peerMs, filesPerSec: peer.files / (peerMs / 1000), findings: peer.findings.length },
+      ours: { ms: o.ms, cpuMs: o.cpuMs, filesPerSec: tree.files / (o.ms / 1000), rssMb: Math.round(o.rss / 1024), findings: o.findings },
+      peer: { ms: peerMs, cpuMs: (used.user + used.system) / 1000, filesPerSec: peer.files / (peerMs / 1000), findings: peer.findings.length },
     };
   } finally {
     rmSync(tree.dir, { recursive: true, force: true });

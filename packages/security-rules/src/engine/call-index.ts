@@ -1,4 +1,4 @@
-import { SyntaxKind, ts, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression, type NewExpression, type SourceFile } from 'ts-morph';
 import { rawCalleeName, type NodeIndex } from './node-index.js';
 import { refOf, type ModuleRef } from '../symbols/module-ref.js';
 
@@ -76,7 +76,8 @@ export class CallIndex {
     for (const f of this.filesMentioning(modules)) {
       for (const rc of this.resolve(f)) {
         if (!modules.includes(rc.ref.module)) continue;
-        const last = rc.ref.path.at(-1);
+        // A default-exported function called directly (`deepmerge(a, b)`, `got(url)`) matches the name '()'.
+        const last = rc.ref.path.at(-1) ?? (Node.isCallExpression(rc.call) ? '()' : undefined);
         if (names === undefined || (last !== undefined && names.includes(last))) out.push(rc);
       }
     }

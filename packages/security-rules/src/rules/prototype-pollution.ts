@@ -7,7 +7,7 @@ import { routeLabel } from '../routes/types.js';
 
 const DEEP = [['lodash', ['merge', 'mergeWith', 'defaultsDeep', 'set', 'setWith', 'zipObjectDeep']], ['lodash.merge', ['()']], ['lodash.set', ['()']],
   ['deepmerge', ['()', 'all']], ['merge-deep', ['()']], ['deep-extend', ['()']], ['dot-prop', ['set', 'setProperty']], ['object-path', ['set']], ['jquery', ['extend']]] as const;
-const GUARD = /__proto__|constructor|prototype|hasOwn|Object\.create\(null\)|isSafeKey|isPrototypePolluted/;
+const GUARD = /['"`](?:__proto__|constructor|prototype)['"`]|hasOwn|Object\.create\(null\)|isSafeKey|isPrototypePolluted/;
 
 /** A project function that copies keys recursively (`for (k in src) target[k] = ...`) without a __proto__ guard. */
 function isUnsafeMerge(fn: FunctionLike): boolean {
@@ -40,7 +40,7 @@ export const prototypePollution: Rule = {
         const args = call.getArguments();
         const isSet = /set/i.test(ref.path.at(-1) ?? '');
         for (const a of isSet ? args.slice(1, 2) : args.slice(1)) {
-          const f = emit(call, a, `${mod}.${ref.path.at(-1) ?? 'merge'}`);
+          const f = emit(call, a, ref.path.length > 0 ? `${mod}.${ref.path.at(-1) ?? 'merge'}` : `${mod}()`);
           if (f) {
             yield f;
             break;
