@@ -6,7 +6,7 @@ import { cleanup, freshDir, TMP } from './support/generate.js';
 import { serve } from './support/serve.js';
 import { typecheck } from './support/typecheck.js';
 
-const EVIL = '*/ globalThis.__pwned = 1; /* ` ${globalThis.__pwned = 2} \' " \n}); globalThis.__pwned = 3; ({ \u2028';
+const EVIL = '*/ globalThis.sbPwned = 1; /* ` ${globalThis.sbPwned = 2} \' " \n}); globalThis.sbPwned = 3; ({ \u2028';
 
 function hostileSpec(): Record<string, unknown> {
   const obj = (props: Record<string, unknown>) => ({ type: 'object', description: EVIL, properties: props });
@@ -70,7 +70,7 @@ describe('a hostile spec', () => {
 
     const app = await serve(output, 'fastify', { authenticate: () => null });
     try {
-      expect((globalThis as { __pwned?: unknown }).__pwned).toBeUndefined();
+      expect((globalThis as { sbPwned?: unknown }).sbPwned).toBeUndefined();
       const r = await fetch(`${app.url}/items/abc?__proto__=x`);
       expect(r.status).toBe(400);
       const body = (await r.json()) as { error: { details: { field: string }[] } };

@@ -48,6 +48,7 @@ describe.each(FRAMEWORKS)('the generated %s app', (framework: Framework) => {
     await app?.close();
     await cleanup([dir]);
   });
+  // oxlint-disable-next-line typescript/no-explicit-any -- response bodies are probed field by field
   const call = async (p: string, init: RequestInit = {}): Promise<{ status: number; body: any; headers: Headers }> => {
     const res = await fetch(app.url + p, init);
     const text = await res.text();
@@ -89,7 +90,7 @@ describe.each(FRAMEWORKS)('the generated %s app', (framework: Framework) => {
     expect(bad.status).toBe(401);
     expect(bad.body.error.code).toBe('UNAUTHORIZED');
     const ok = await call('/books', { method: 'POST', body, headers: { ...headers, authorization: 'Bearer good' } });
-    expect(ok.status, JSON.stringify(errors.map(String))).toBe(201);
+    expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ title: 'Dune', auth: { bearerAuth: { user: 'ada' } } });
   });
 

@@ -2,14 +2,14 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { InvalidSpecError, scaffold, ScaffoldError } from '../src/index.js';
+import { InvalidSpecError, scaffold, ScaffoldError, type ScaffoldOptions } from '../src/index.js';
 import { cleanup, EXAMPLES, freshDir } from './support/generate.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 const dirs: string[] = [];
 afterAll(() => cleanup(dirs));
 
-async function failure(spec: string | object): Promise<{ err: ScaffoldError; output: string }> {
+async function failure(spec: ScaffoldOptions['spec']): Promise<{ err: ScaffoldError; output: string }> {
   const output = await freshDir('bad');
   dirs.push(output);
   const err = await scaffold({ spec, framework: 'express', output }).then(

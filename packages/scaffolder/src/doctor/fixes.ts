@@ -75,17 +75,14 @@ export function fixSchema(s: Json, keys: Keys, ctx: FixContext): void {
 }
 
 function validPattern(p: string): boolean {
-  try {
-    new RegExp(p, 'u');
-    return true;
-  } catch {
+  for (const flags of ['u', '']) {
     try {
-      new RegExp(p);
-      return true;
+      if (new RegExp(p, flags).source !== '') return true;
     } catch {
-      return false;
+      // try the next flag set
     }
   }
+  return false;
 }
 
 /** `nullable: true` (3.0) becomes a `null` member of `type`, or `anyOf: [schema, {type: null}]` when there is no `type`. */

@@ -15,13 +15,21 @@ export function propKey(name: string): string {
   return IDENT.test(name) ? name : str(name);
 }
 
+/** Control characters (but tab and newline) and the Unicode line/paragraph separators. */
+function isControl(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code < 0x20 && code !== 0x09 && code !== 0x0a) || code === 0x7f || code === 0x2028 || code === 0x2029;
+}
+
 /** A JSDoc block, or '' when there is nothing to say. `*\/` and control characters cannot break out. */
 export function docComment(lines: readonly (string | undefined)[], indent = ''): string {
   const text = lines
     .filter((l): l is string => typeof l === 'string' && l.trim() !== '')
     .join('\n')
     .replace(/\*\//g, '*\\/')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u2028\u2029]/g, ' ')
+    .split('')
+    .map((c) => (isControl(c) ? ' ' : c))
+    .join('')
     .trim();
   if (text === '') return '';
   const body = text.split(/\r?\n|\r/).map((l) => `${indent} * ${l.replace(/\s+$/, '')}`.replace(/\s+$/, ''));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scaffold, type Framework, type ScaffoldResult } from '../../src/index.js';
+import { scaffold, type Framework, type ScaffoldOptions, type ScaffoldResult } from '../../src/index.js';
 
 /** Where tests generate: inside the package, so generated code resolves express/fastify/koa/ajv. */
 export const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url));
@@ -16,7 +16,7 @@ export async function freshDir(label: string): Promise<string> {
 }
 
 /** Scaffolds `spec` for `framework` into a fresh folder. */
-export async function generate(spec: string | object, framework: Framework, label: string): Promise<{ dir: string; result: ScaffoldResult }> {
+export async function generate(spec: ScaffoldOptions['spec'], framework: Framework, label: string): Promise<{ dir: string; result: ScaffoldResult }> {
   const dir = await freshDir(`${label}-${framework}`);
   const result = await scaffold({ spec, framework, output: dir });
   return { dir, result };

@@ -1,0 +1,3 @@
+/** `pnpm bench`: every @sb/scaffolder benchmark, one after the other. */
+await import('./scaffold.js');
+await import('./spec-from-routes.js');
