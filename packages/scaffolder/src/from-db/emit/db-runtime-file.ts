@@ -47,7 +47,8 @@ function pgError(err: unknown): PgError | undefined {
 /** Column names from a detail such as "Key (owner_id)=(9) is not present…"; never the values. */
 function keyColumns(detail: string | undefined): string | undefined {
   const m = /^Key \\((.+?)\\)=/.exec(detail ?? '');
-  return m?.[1];
+  const name = m?.[1];
+  return name?.startsWith('"') && name.endsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name;
 }
 
 /** Maps a failed read (bad input such as an invalid uuid) to 400; anything else is rethrown (→ 500). */
