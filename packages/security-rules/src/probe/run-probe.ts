@@ -88,7 +88,15 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
       if (Date.now() > deadline) {
         findings.push({ id: 'rate-limit.limited', category: 'rate-limit', title: 'Rate limiting', severity: 'info', status: 'skip', detail: 'not run: the probe deadline passed' });
       } else {
-        const result = await probeRateLimit(client, burst, { burst: opts.burst, concurrency: opts.burstConcurrency, timeoutMs: opts.timeoutMs, headers: opts.headers, deadline, ...(run.signal ? { signal: run.signal } : {}) });
+        const result = await probeRateLimit(client, burst, {
+          burst: opts.burst,
+          concurrency: opts.burstConcurrency,
+          timeoutMs: opts.timeoutMs,
+          headers: opts.headers,
+          deadline,
+          ...(run.signal ? { signal: run.signal } : {}),
+          onBurst: (done) => progress('rate-limit', `${done}/${opts.burst} × ${burst.method} ${burst.path}`),
+        });
         findings.push(...result.findings);
         if (result.first) note(`${burst.method} ${burst.path}`, result.first);
         rateLimit = result.observation;

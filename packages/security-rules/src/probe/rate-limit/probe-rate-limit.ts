@@ -20,7 +20,7 @@ const RATE_HEADER = /^(x-)?ratelimit(-|$)|^retry-after$/;
 export async function probeRateLimit(
   client: ProbeClient,
   target: BurstTarget,
-  options: { burst: number; concurrency: number; timeoutMs: number; headers: Readonly<Record<string, string>>; deadline: number; signal?: AbortSignal },
+  options: { burst: number; concurrency: number; timeoutMs: number; headers: Readonly<Record<string, string>>; deadline: number; signal?: AbortSignal; onBurst?: (done: number) => void },
 ): Promise<{ observation: RateLimitObservation | undefined; findings: ProbeFinding[]; first: ProbeResponse | undefined }> {
   const route = `${target.method} ${target.path}`;
   const headers: Record<string, string> = { ...options.headers, ...(target.body ? { 'content-type': 'application/json' } : {}) };
@@ -46,7 +46,7 @@ export async function probeRateLimit(
       timeout: options.timeoutMs,
       expectRateLimit: true,
     },
-    { signal: AbortSignal.any(signals) },
+    { signal: AbortSignal.any(signals), ...(options.onBurst ? { onProgress: (p: { requests: number }) => options.onBurst?.(p.requests) } : {}) },
   );
   const firstLimited = first.status === 429;
   const limited = firstLimited || result.rateLimit.limited;
