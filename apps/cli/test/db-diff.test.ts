@@ -43,7 +43,7 @@ describe('sb db diff', () => {
     expect(result.stdout).toMatch(/Heavy locks \(2\):/);
     const files = (await readdir(out)).sort();
     expect(files).toHaveLength(2);
-    expect(files[1]).toMatch(/^\d{14}_.*_concurrent_indexes\.sql$/);
+    expect(files[1]).toMatch(/^\d{14}_.*_online\.sql$/);
     const main = await readFile(join(out, files[0]!), 'utf8');
     expect(main).toMatch(/^-- migrate:up\nSET lock_timeout = '5s';$/m);
     expect(main).toContain(`ALTER TYPE "public"."task_status" ADD VALUE 'blocked' AFTER 'doing';`);

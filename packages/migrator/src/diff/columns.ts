@@ -91,7 +91,7 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
       ctx.invalidated.add(`table:${key}`);
     }
     if (y.default !== null && (typeChanged || defaultChanged)) push(y.name, 'set default', `ALTER COLUMN ${col} SET DEFAULT ${y.default}`);
-    if (x.nullable && !y.nullable) setNotNull(y);
+    if (x.nullable && !y.nullable) setNotNull(y, !x.identity && y.identity !== null);
     if (!x.nullable && y.nullable) push(y.name, 'drop not null', `ALTER COLUMN ${col} DROP NOT NULL`);
     if (!x.identity && y.identity) {
       push(y.name, 'add identity', `ALTER COLUMN ${col} ADD GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
@@ -101,16 +101,26 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
     if (x.comment !== y.comment) comment(y);
   }
 
-  /** SET NOT NULL without a long ACCESS EXCLUSIVE scan: a NOT VALID check, validated, then the cheap SET NOT NULL. */
-  function setNotNull(c: Column): void {
+  /**
+   * SET NOT NULL without a long ACCESS EXCLUSIVE scan: a NOT VALID check (in the migration's transaction), then,
+   * outside it, VALIDATE (writes continue), the cheap SET NOT NULL that uses the check, and the check dropped.
+   * A column that becomes an identity needs NOT NULL at once: there the plain statement is used.
+   */
+  function setNotNull(c: Column, now: boolean): void {
     const col = quoteIdent(c.name);
+    if (now) {
+      push(c.name, 'set not null', `ALTER COLUMN ${col} SET NOT NULL`, { warning: `fails if ${b.schema}.${b.name}.${c.name} holds NULLs` });
+      return;
+    }
     const check = quoteIdent(`${c.name.slice(0, 48)}_sb_not_null`);
     push(c.name, 'set not null', `ADD CONSTRAINT ${check} CHECK (${col} IS NOT NULL) NOT VALID`, {
       warning: `fails if ${b.schema}.${b.name}.${c.name} holds NULLs`,
     });
-    push(c.name, 'set not null', `VALIDATE CONSTRAINT ${check}`);
-    push(c.name, 'set not null', `ALTER COLUMN ${col} SET NOT NULL`);
-    push(c.name, 'set not null', `DROP CONSTRAINT ${check}`);
+    const online = (sql: string) =>
+      ctx.operations.push({ phase: Phase.alterTable, kind: 'set not null', object: `${b.schema}.${b.name}.${c.name}`, sql: `ALTER TABLE ${table} ${sql};`, transaction: false });
+    online(`VALIDATE CONSTRAINT ${check}`);
+    online(`ALTER COLUMN ${col} SET NOT NULL`);
+    online(`DROP CONSTRAINT IF EXISTS ${check}`);
   }
 }
 

@@ -15,7 +15,7 @@ interface AnyConstraint {
 
 const memo = new WeakMap<Table, AnyConstraint[]>();
 
-function constraintsOf(t: Table): AnyConstraint[] {
+export function constraintsOf(t: Table): AnyConstraint[] {
   let list = memo.get(t);
   if (!list) memo.set(t, (list = collect(t)));
   return list;
@@ -87,6 +87,7 @@ export function diffConstraints(ctx: DiffContext): void {
       });
     for (const c of before.values()) if (!afterNames.has(c.name)) drop(c);
     for (const c of after) {
+      if (!a && isInline(c)) continue;
       const old = before.get(c.name);
       const refChanged = c.references !== undefined && c.references !== key && droppedKeys.has(`${c.references}(${c.refColumns.join(',')})`);
       if (old && old.definition === c.definition && !refChanged) {
@@ -105,8 +106,14 @@ function validate(table: string, b: Table, c: AnyConstraint): Operation {
     kind: `validate ${c.kind}`,
     object: `${b.schema}.${b.name}.${c.name}`,
     sql: `ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoteIdent(c.name)};`,
-    transaction: true,
+    // Outside the transaction that added it: there, the ADD's lock would be held through the whole scan.
+    transaction: false,
   };
+}
+
+/** Constraints written inside CREATE TABLE for a new table (foreign keys and NOT VALID checks come later). */
+export function isInline(c: { kind: string; validated: boolean }): boolean {
+  return c.kind !== 'foreign key' && c.validated;
 }
 
 function add(ctx: DiffContext, table: string, b: Table, c: AnyConstraint, existing: boolean): void {

@@ -3,9 +3,10 @@ import { literalOrNull, qualified, quoteIdent } from '../plan/quote.js';
 import type { Index } from '../snapshot/types.js';
 import type { DiffContext } from './context.js';
 
-/** `CREATE [UNIQUE] INDEX [CONCURRENTLY] "name" ON "s"."t" USING …;` */
+/** `CREATE [UNIQUE] INDEX [CONCURRENTLY IF NOT EXISTS] "name" ON "s"."t" USING …;` */
 export function createIndexSql(schema: string, table: string, ix: Index, concurrently: boolean): string {
-  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(ix.name)} ON ${qualified(schema, table)} ${ix.using};`;
+  // Outside a transaction a statement may be re-run after a failure: IF NOT EXISTS makes that safe.
+  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${quoteIdent(ix.name)} ON ${qualified(schema, table)} ${ix.using};`;
 }
 
 const sameIndex = (a: Index, b: Index) => a.unique === b.unique && a.using === b.using;

@@ -2,6 +2,7 @@ import { Phase } from '../plan/operation.js';
 import { qualified, quoteIdent } from '../plan/quote.js';
 import type { Table } from '../snapshot/types.js';
 import { columnDefinition, diffColumns } from './columns.js';
+import { constraintsOf, isInline } from './constraints.js';
 import { type DiffContext, isExistingTable, relKey } from './context.js';
 
 const parentKey = (t: Table) => (t.partitionOf ? qualified(t.partitionOf.schema, t.partitionOf.table) : null);
@@ -36,9 +37,12 @@ export function createTableSql(t: Table): string {
   const name = qualified(t.schema, t.name);
   const partitionBy = t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : '';
   if (t.partitionOf) {
-    return `CREATE TABLE ${name} PARTITION OF ${qualified(t.partitionOf.schema, t.partitionOf.table)} ${t.partitionOf.bound}${partitionBy};`;
+    const own = constraintsOf(t).filter(isInline).map((c) => `  CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
+    const body = own.length > 0 ? ` (\n${own.join(',\n')}\n)` : '';
+    return `CREATE TABLE ${name} PARTITION OF ${qualified(t.partitionOf.schema, t.partitionOf.table)}${body} ${t.partitionOf.bound}${partitionBy};`;
   }
   const cols = t.columns.filter((c) => c.local).map((c) => `  ${columnDefinition(c)}`);
+  for (const c of constraintsOf(t).filter(isInline)) cols.push(`  CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
   const inherits = t.inherits.length > 0 ? ` INHERITS (${t.inherits.join(', ')})` : '';
   const body = cols.length > 0 ? `(\n${cols.join(',\n')}\n)` : '()';
   return `CREATE ${t.unlogged ? 'UNLOGGED ' : ''}TABLE ${name} ${body}${inherits}${partitionBy};`;

@@ -31,13 +31,13 @@ export interface WriteMigrationResult {
 }
 
 const plain = (op: Operation): Operation =>
-  op.transaction ? op : { ...op, transaction: true, sql: op.sql.replace(/^CREATE (UNIQUE )?INDEX CONCURRENTLY /, 'CREATE $1INDEX ') };
+  op.transaction ? op : { ...op, transaction: true, sql: op.sql.replace(/^CREATE (UNIQUE )?INDEX CONCURRENTLY IF NOT EXISTS /, 'CREATE $1INDEX ') };
 
 const concurrentDrop = (op: Operation): Operation => ({
   ...op,
   kind: 'drop index',
   transaction: false,
-  sql: `DROP INDEX CONCURRENTLY IF EXISTS ${op.sql.replace(/^CREATE (UNIQUE )?INDEX CONCURRENTLY ("(?:[^"]|"")*") ON ("(?:[^"]|"")*")\..*$/s, '$3.$2')};`,
+  sql: `DROP INDEX CONCURRENTLY IF EXISTS ${op.sql.replace(/^CREATE (UNIQUE )?INDEX CONCURRENTLY IF NOT EXISTS ("(?:[^"]|"")*") ON ("(?:[^"]|"")*")\..*$/s, '$3.$2')};`,
 });
 
 /** `notifications tasks projects and 4 more`: the tables (or other objects) the migration touches most. */
@@ -62,9 +62,9 @@ function header(plan: MigrationPlan, note?: string): string[] {
 
 /**
  * Writes a planned migration in the dbmate format (`-- migrate:up` / `-- migrate:down`). `CREATE INDEX
- * CONCURRENTLY` cannot run in a transaction: when the plan mixes it with other statements, the indexes
- * go to a second file (one second later, `…_concurrent_indexes.sql`, `transaction:false`) so the first
- * stays atomic. An existing file is never overwritten (`MIGRATOR_OUTPUT_EXISTS`).
+ * CONCURRENTLY` cannot run in a transaction, and `VALIDATE CONSTRAINT` only helps outside the transaction
+ * that added the constraint: when the plan mixes such statements with others, they go to a second file
+ * (one second later, `…_online.sql`, `transaction:false`) so the first stays atomic. An existing file is never overwritten (`MIGRATOR_OUTPUT_EXISTS`).
  *
  * @example
  * ```ts
@@ -78,20 +78,22 @@ export async function writeMigration(plan: MigrationPlan, options: WriteMigratio
   const date = options.date ?? new Date();
   const description = options.description ?? describe(plan);
   const tx = plan.up.filter((op) => op.transaction);
-  const concurrent = plan.up.filter((op) => !op.transaction);
-  const concurrentObjects = new Set(concurrent.map((op) => op.object));
+  const online = plan.up.filter((op) => !op.transaction);
   const render = (ops: Operation[]) => renderStatements(ops, options.lockTimeout);
   const files: { name: string; text: string }[] = [];
-  if (tx.length > 0) {
-    const down = plan.down.filter((op) => !(op.kind === 'drop index' && concurrentObjects.has(op.object))).map(plain);
+  const note = 'Runs with transaction:false: CREATE INDEX CONCURRENTLY and VALIDATE hold their locks briefly only outside a transaction; each statement may be re-run.';
+  if (online.length === 0 || tx.length === 0) {
+    const transaction = online.length === 0;
+    const down = transaction ? plan.down.map(plain) : plan.down;
+    files.push({ name: migrationFileName(date, description), text: renderMigration({ up: render(plan.up), down: render(down), transaction, header: header(plan, transaction ? undefined : note) }) });
+  } else {
+    const onlineIndexes = online.filter((op) => /^create (unique )?index$/.test(op.kind));
+    const created = new Set(onlineIndexes.map((op) => op.object));
+    const down = plan.down.filter((op) => !(op.kind === 'drop index' && created.has(op.object))).map(plain);
     files.push({ name: migrationFileName(date, description), text: renderMigration({ up: render(tx), down: render(down), header: header(plan) }) });
-  }
-  if (concurrent.length > 0) {
-    const second = tx.length > 0 ? new Date(date.getTime() + 1000) : date;
-    const name = migrationFileName(second, tx.length > 0 ? `${description} concurrent indexes` : description);
-    const down = concurrent.map(concurrentDrop).reverse();
-    const note = 'CREATE INDEX CONCURRENTLY cannot run inside a transaction: this file runs with transaction:false.';
-    files.push({ name, text: renderMigration({ up: render(concurrent), down: render(down), transaction: false, header: header(tx.length > 0 ? { ...plan, destructive: [], heavyLocks: [] } : plan, note) }) });
+    const name = migrationFileName(new Date(date.getTime() + 1000), `${description} online`);
+    const quiet = { ...plan, destructive: [], heavyLocks: [] };
+    files.push({ name, text: renderMigration({ up: render(online), down: render(onlineIndexes.map(concurrentDrop).reverse()), transaction: false, header: header(quiet, note) }) });
   }
   await mkdir(options.directory, { recursive: true });
   for (const file of files) {

@@ -23,10 +23,13 @@ export async function resetDatabase(db: Queryable): Promise<void> {
   end $$`);
 }
 
-/** Runs each statement on its own (CONCURRENTLY cannot run inside a multi-statement string). */
+/**
+ * Runs each statement on its own (CONCURRENTLY cannot run inside a multi-statement string), in the order
+ * of the written files: the transactional statements, then those that run outside a transaction.
+ */
 export async function applyOperations(db: Queryable, ops: Operation[]): Promise<void> {
   for (const sql of preludeFor(ops)) await db.query(sql);
-  for (const op of ops) {
+  for (const op of [...ops.filter((o) => o.transaction), ...ops.filter((o) => !o.transaction)]) {
     try {
       await db.query(op.sql);
     } catch (error) {

@@ -131,7 +131,7 @@ describe('diff traps (real PostgreSQL 15, up converges and down restores)', () =
 
   it('builds indexes on existing tables CONCURRENTLY, outside a transaction', async () => {
     const { up } = await converge(`create table t (a int);`, `create table t (a int); create index t_a on t (a);`);
-    expect(up).toEqual([expect.objectContaining({ sql: `CREATE INDEX CONCURRENTLY "t_a" ON "public"."t" USING btree (a);`, transaction: false })]);
+    expect(up).toEqual([expect.objectContaining({ sql: `CREATE INDEX CONCURRENTLY IF NOT EXISTS "t_a" ON "public"."t" USING btree (a);`, transaction: false })]);
   });
 
   it('suggests a likely column rename, and with --rename keeps the data', async () => {

@@ -41,11 +41,11 @@ describe('writeMigration', () => {
     const plan = await diffSchemas({ from: { snapshot: v1 }, to: { snapshot: v2 } });
     const dir = out();
     const result = await writeMigration(plan, { directory: dir, date, description: 'add name' });
-    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(['20260115093000_add_name.sql', '20260115093001_add_name_concurrent_indexes.sql']);
+    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(['20260115093000_add_name.sql', '20260115093001_add_name_online.sql']);
     const [main, concurrent] = result.files.map((f) => parseMigration(readFileSync(f, 'utf8'), f.slice(dir.length + 1)));
     expect(main!.up).toMatchObject({ transaction: true, sql: `SET lock_timeout = '5s';\n\nALTER TABLE "public"."users" ADD COLUMN "name" text;` });
     expect(main!.down.sql).toBe(`SET lock_timeout = '5s';\n\nALTER TABLE "public"."users" DROP COLUMN "name";`);
-    expect(concurrent!.up).toMatchObject({ transaction: false, sql: expect.stringContaining('CREATE INDEX CONCURRENTLY "users_email"') });
+    expect(concurrent!.up).toMatchObject({ transaction: false, sql: expect.stringContaining('CREATE INDEX CONCURRENTLY IF NOT EXISTS "users_email"') });
     expect(concurrent!.down).toMatchObject({ transaction: false, sql: expect.stringContaining('DROP INDEX CONCURRENTLY IF EXISTS "public"."users_email";') });
   });
 
