@@ -1,7 +1,7 @@
 import { cookieFindings, type CookieSighting } from './checks/cookies.js';
 import { HOSTILE_ORIGIN, probeCors } from './checks/cors.js';
 import { probeErrorPages } from './checks/error-pages.js';
-import { contentKind, headerFindings } from './checks/headers.js';
+import { apiHeaderFindings, contentKind, headerFindings } from './checks/headers.js';
 import { headerValues, mediaType, ProbeClient, type ProbeResponse } from './http/client.js';
 import { observatoryGrade } from './observatory/grade.js';
 import type { ProbeOptions, ProbeRunOptions } from './options.js';
@@ -52,8 +52,10 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
     const kind = contentKind(mediaType(response));
     const findings: ProbeFinding[] = [];
     const sightings: CookieSighting[] = [{ route: `GET ${basePath}`, setCookie: headerValues(response, 'set-cookie') }];
+    const apiResponses: { route: string; response: ProbeResponse }[] = [];
     const note = (route: string, res: ProbeResponse): void => {
       sightings.push({ route, setCookie: headerValues(res, 'set-cookie') });
+      if (!route.startsWith('GET /sb-probe-missing-')) apiResponses.push({ route, response: res });
     };
 
     progress('cors', `hostile Origin on ${basePath}`);
@@ -104,6 +106,8 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
     }
 
     if (opts.families.has('cookies')) findings.push(...cookieFindings(sightings));
+    const api = kind === 'json' ? undefined : apiResponses.find((r) => contentKind(mediaType(r.response)) === 'json');
+    if (api && opts.families.has('headers')) findings.push(...apiHeaderFindings(api.response, api.route, client.url(api.route.split(' ')[1] ?? '/').href));
     const requests = client.sent + (rateLimit ? rateLimit.requests - 1 : 0);
     const summary = summarise(findings, opts.failOn, requests);
     return {

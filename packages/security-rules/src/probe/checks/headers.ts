@@ -73,3 +73,28 @@ export function headerFindings(res: ProbeResponse, kind: ContentKind, csp: CspVe
   }
   return out;
 }
+
+/**
+ * The JSON rules on an API route, when the base URL served something else (an HTML page, a 404): nosniff
+ * and Cache-Control on the first JSON response the other probes got (`route` says which).
+ */
+export function apiHeaderFindings(res: ProbeResponse, route: string, url: string): ProbeFinding[] {
+  const nosniff = header(res, 'x-content-type-options')?.trim().toLowerCase() === 'nosniff';
+  const cache = header(res, 'cache-control')?.toLowerCase() ?? '';
+  const noStore = /no-store|private/.test(cache);
+  const evidence = [{ method: route.split(' ')[0] ?? 'GET', url, status: res.status, responseHeaders: { 'content-type': header(res, 'content-type') ?? '', ...(cache ? { 'cache-control': cache } : {}) } }];
+  return [
+    {
+      id: 'headers.api-nosniff', category: 'headers', route, title: 'X-Content-Type-Options: nosniff on API responses', severity: 'medium', cwe: 'CWE-693',
+      status: nosniff ? 'pass' : 'fail',
+      detail: nosniff ? 'nosniff is sent.' : 'a JSON response without "X-Content-Type-Options: nosniff": a browser may sniff it as HTML or script.',
+      ...(nosniff ? {} : { fix: 'Send X-Content-Type-Options: nosniff on every response, API routes included.', evidence }),
+    },
+    {
+      id: 'headers.api-cache-control', category: 'headers', route, title: 'Cache-Control on API responses', severity: 'low', cwe: 'CWE-525',
+      status: noStore ? 'pass' : 'fail',
+      detail: noStore ? `Cache-Control: ${cache}.` : `Cache-Control is ${cache ? `"${cache}"` : 'absent'} on a JSON response: a shared cache may keep user data.`,
+      ...(noStore ? {} : { fix: 'Send Cache-Control: no-store on API responses that carry user data.', evidence }),
+    },
+  ];
+}

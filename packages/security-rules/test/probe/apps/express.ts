@@ -7,7 +7,13 @@ import { COOKIE_BARE, COOKIE_HARDENED, corsHeaders, listen, PAGE, validateUser, 
 /** An Express 5 app with the protections `variant` turns on. */
 export async function startExpress(variant: Variant): Promise<RunningApp> {
   const app = express();
-  if (variant.helmet) app.use(helmet());
+  if (variant.helmet) {
+    app.use(helmet());
+    app.use((_req, res, next) => {
+      res.set('cache-control', 'no-store');
+      next();
+    });
+  }
   app.use((req, res, next) => {
     const cors = corsHeaders(variant, req.headers.origin);
     if (cors) res.set(cors);

@@ -22,6 +22,7 @@ export async function startFastify(variant: Variant): Promise<RunningApp> {
   app.addHook('onRequest', async (req, reply) => {
     const cors = corsHeaders(variant, req.headers.origin);
     if (cors) void reply.headers(cors);
+    if (variant.helmet) void reply.header('cache-control', 'no-store');
     if (req.method === 'OPTIONS') return reply.code(204).send();
     return undefined;
   });

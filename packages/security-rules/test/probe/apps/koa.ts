@@ -36,7 +36,13 @@ export async function startKoa(variant: Variant): Promise<RunningApp> {
       }
     });
   }
-  if (variant.helmet) app.use(helmet());
+  if (variant.helmet) {
+    app.use(helmet());
+    app.use(async (ctx, next) => {
+      ctx.set('cache-control', 'no-store');
+      await next();
+    });
+  }
   app.use(async (ctx, next) => {
     const cors = corsHeaders(variant, ctx.get('origin') || undefined);
     if (cors) ctx.set(cors);
