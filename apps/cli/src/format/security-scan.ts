@@ -6,9 +6,16 @@ const ICON: Record<string, string> = { critical: 'CRIT', high: 'HIGH', medium: '
 /** A code frame: the flagged line with its number and a caret under the flagged span. */
 export function codeFrame(f: Finding): string {
   const n = String(f.location.line);
-  const text = f.location.snippet.replace(/\t/g, '  ');
-  const width = f.location.endLine === f.location.line ? Math.max(1, f.location.endColumn - f.location.column) : Math.max(1, text.length - f.location.column + 1);
-  const caret = `${' '.repeat(Math.max(0, f.location.column - 1))}${'^'.repeat(Math.min(width, 80))}`;
+  let text = f.location.snippet.replace(/\t/g, '  ');
+  let column = f.location.column;
+  // Minified or generated lines: show a window around the flagged column.
+  if (text.length > 160) {
+    const start = Math.max(0, column - 40);
+    text = `${start > 0 ? '…' : ''}${text.slice(start, start + 120)}…`;
+    column = column - start + (start > 0 ? 1 : 0);
+  }
+  const width = f.location.endLine === f.location.line ? Math.max(1, f.location.endColumn - f.location.column) : Math.max(1, text.length - column + 1);
+  const caret = `${' '.repeat(Math.max(0, column - 1))}${'^'.repeat(Math.min(width, 80))}`;
   return `  ${n} | ${text}\n  ${' '.repeat(n.length)} | ${caret}`;
 }
 

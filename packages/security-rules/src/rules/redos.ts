@@ -8,19 +8,26 @@ import type { Rule } from '../model/rule.js';
  * Character classes and escapes are stripped first so `[+*]` does not count.
  */
 export function hasNestedQuantifier(source: string): boolean {
-  const s = source.replace(/\\./g, 'e').replace(/\[(?:[^\]\\]|\\.)*\]/g, 'c');
-  const stack: boolean[] = [];
+  const s = source.replace(/\\[dwsDWSbB]/g, 'c').replace(/\\./g, 'e').replace(/\[(?:[^\]\\]|\\.)*\]/g, 'c');
+  const stack: { start: number; inner: boolean }[] = [];
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
-    if (ch === '(') stack.push(false);
+    const top = stack[stack.length - 1];
+    if (ch === '(') stack.push({ start: i, inner: false });
     else if (ch === ')') {
-      const inner = stack.pop() ?? false;
+      const group = stack.pop();
+      const inner = group?.inner ?? false;
       const next = s[i + 1];
       const quantified = next === '+' || next === '*' || (next === '{' && /^\{\d*,\d*\}/.test(s.slice(i + 1)) && !/^\{\d+\}/.test(s.slice(i + 1)));
-      if (inner && quantified) return true;
-      if (inner && stack.length > 0) stack[stack.length - 1] = true;
-    } else if ((ch === '+' || ch === '*' || (ch === '{' && /^\{\d+,\}/.test(s.slice(i)))) && stack.length > 0) {
-      stack[stack.length - 1] = true;
+      // A group that ends in a literal separator (`(?:[a-z]+\.)+`) cannot match the same text two ways.
+      const body = group ? s.slice(group.start + 1, i) : '';
+      const core = body.replace(/^\?[:=!]|^\?<\w+>/, '');
+      const separated = !body.includes('|') && (/[^+*?})\]c.]$/.test(core) || /^[^(c.\\][^+*?{]/.test(core));
+      if (inner && quantified && !separated) return true;
+      const parent = stack[stack.length - 1];
+      if (inner && parent) parent.inner = true;
+    } else if ((ch === '+' || ch === '*' || (ch === '{' && /^\{\d+,\}/.test(s.slice(i)))) && top) {
+      top.inner = true;
     }
   }
   return false;
