@@ -33,7 +33,9 @@ async function withDatabases<T>(size: number, use: (a: string, b: string) => Pro
       await admin.query(`create database "${name}"`);
       const c = new pg.Client({ connectionString: urls[i] });
       await c.connect();
-      await c.query(generateSchema(size, i === 0 ? 'a' : 'b'));
+      // In chunks: one implicit transaction over thousands of tables runs out of lock slots.
+      const statements = generateSchema(size, i === 0 ? 'a' : 'b').split(';\n');
+      for (let s = 0; s < statements.length; s += 300) await c.query(statements.slice(s, s + 300).join(';\n'));
       await c.end();
     }
     return await use(urls[0]!, urls[1]!);
