@@ -48,7 +48,7 @@ function changeLine(op: Operation): string {
 /** The human report: what changes, what is destructive, what locks, what to do next. */
 export function formatDbDiff(result: DbDiffResult, plan: MigrationPlan): string {
   const out: string[] = [];
-  for (const w of result.warnings.filter((w) => w.includes('not compared'))) out.push(`WARNING ${w}`);
+  for (const warning of result.warnings.filter((w) => w.includes('not compared'))) out.push(`WARNING ${warning}`);
   if (result.status === 'identical') {
     out.push(`schemas are identical (${result.from} = ${result.to}): nothing to write`);
     return out.join('\n');
