@@ -128,10 +128,11 @@ describe.each(FRAMEWORKS)('the generated %s app', (framework: Framework) => {
     expect(r.body).toEqual({ name: 'fiction', session: 's 1' });
   });
 
-  it('answers 404, 405 with Allow, 413 and 415 in the error envelope', async () => {
+  it('answers 404, 405 with Allow, 413 and 415 in the error envelope, with helmet\'s headers', async () => {
     const nf = await call('/nope');
     expect(nf.status).toBe(404);
     expect(nf.body.error.code).toBe('NOT_FOUND');
+    expect(nf.headers.get('x-content-type-options')).toBe('nosniff');
     const na = await call('/books', { method: 'PATCH' });
     expect(na.status).toBe(405);
     expect(na.headers.get('allow')).toBe('GET, POST, HEAD');

@@ -1,6 +1,7 @@
 import { GENERATED_HEADER } from '../../emit/header.js';
 
 const APP = `import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { ApiError, notFound, requestIdOf, toErrorResponse, type AuthenticateHook } from './runtime.gen.js';
 import { registerRoutes } from './routes.gen.js';
 
@@ -33,6 +34,7 @@ function bodyError(err: unknown): ApiError | undefined {
 export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(helmet());
   app.set('query parser', 'simple');
   app.use((req: Request, res: Response, next: NextFunction) => {
     const id = requestIdOf(req.headers['x-request-id']);

@@ -1,6 +1,7 @@
 import { GENERATED_HEADER } from '../../emit/header.js';
 
-const APP = `import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+const APP = `import helmet from '@fastify/helmet';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { ApiError, notFound, parseForm, requestIdOf, toErrorResponse, type AuthenticateHook } from './runtime.gen.js';
 import { registerRoutes } from './routes.gen.js';
 
@@ -35,6 +36,7 @@ export function createApp(options: AppOptions): FastifyInstance {
     genReqId: (req) => requestIdOf(req.headers['x-request-id']),
     logger: false,
   });
+  void app.register(helmet);
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
     done(null, parseForm(String(body)));
   });

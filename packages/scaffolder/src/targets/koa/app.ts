@@ -2,6 +2,7 @@ import { GENERATED_HEADER } from '../../emit/header.js';
 
 const APP = `import Router from '@koa/router';
 import Koa, { type Context, type Next } from 'koa';
+import helmet from 'koa-helmet';
 import { ApiError, notFound, parseForm, requestIdOf, toErrorResponse, type AuthenticateHook } from './runtime.gen.js';
 import { registerRoutes, type BodyState } from './routes.gen.js';
 
@@ -47,6 +48,7 @@ async function readBody(ctx: Context, limit: number): Promise<BodyState> {
 export function createApp(options: AppOptions): Koa {
   const app = new Koa();
   const limit = options.bodyLimit ?? 1048576;
+  app.use(helmet());
   app.use(async (ctx: Context, next: Next) => {
     const id = requestIdOf(ctx.headers['x-request-id']);
     ctx.state['requestId'] = id;
