@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import { SecurityRulesError } from '../../errors.js';
+import { isLoopbackHost } from '../target/loopback.js';
 
 /** One response as the probes see it: lower-case header names, multi-valued headers as arrays, body cut short. */
 export interface ProbeResponse {
@@ -44,7 +45,8 @@ export class ProbeClient {
       connections: 8,
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
-      connect: { timeout: options.timeoutMs, rejectUnauthorized: false },
+      // A local HTTPS server usually has a self-signed certificate; a remote one must have a valid one.
+      connect: { timeout: options.timeoutMs, rejectUnauthorized: !isLoopbackHost(base.hostname) },
     });
   }
 
