@@ -43,6 +43,6 @@ export function compareToBaseline(baseline: Baseline, result: LoadTestResult, op
   const tol = `${(tolerance * 100).toFixed(0)}%`;
   const message = passed
     ? `no significant regression beyond ${tol} vs the baseline of ${baseline.savedAt}`
-    : `regression beyond ${tol} vs the baseline of ${baseline.savedAt}: ${regressions.map((m) => `this run is ${describeMetric(m)}`).join('; ')}`;
+    : `regression beyond ${tol} vs the baseline of ${baseline.savedAt}: ${regressions.map((m) => `this run: ${describeMetric(m)}`).join('; ')}`;
   return { tolerance, metrics, regressions, passed, check: { name: 'baseline', passed, message } };
 }

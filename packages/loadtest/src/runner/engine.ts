@@ -90,10 +90,10 @@ export class Engine {
     };
   }
 
-  /** A free slot, opening a new connection when all are busy and fewer than `concurrency` are open. */
-  acquire(): Slot | undefined {
+  /** A free slot, else (when `mayOpen`) a new connection's, while fewer than `concurrency` are open. */
+  acquire(mayOpen = true): Slot | undefined {
     const slot = this.#free.pop();
-    if (slot !== undefined || this.clients.length >= this.options.concurrency || this.closed || this.#connecting >= MAX_CONNECTING) return slot;
+    if (slot !== undefined || !mayOpen || this.clients.length >= this.options.concurrency || this.closed || this.#connecting >= MAX_CONNECTING) return slot;
     const client = new Client(this.#origin, this.#clientOptions);
     this.clients.push(client);
     this.#connecting++;

@@ -1,6 +1,9 @@
 import { createHistogram, recordUs } from '../stats/histogram.js';
 import type { Engine, Slot, SlotListener } from './engine.js';
 
+/** New connections a tick may open (the engine also caps connections being opened at once). */
+const GROW_PER_TICK = 8;
+
 /**
  * Open model: request i is due at t0 + i / rate, evenly spread (no bursts). Latency counts from that intended
  * time, so a request that waited for a free connection or for a late timer is charged the wait (coordinated
@@ -69,7 +72,7 @@ export class OpenLoop implements SlotListener {
   }
 
   onCapacity(): void {
-    if (this.#issuing) this.#sendQueued();
+    if (this.#issuing) this.#sendQueued(0);
   }
 
   onFree(slot: Slot, failed: boolean): void {
@@ -96,13 +99,22 @@ export class OpenLoop implements SlotListener {
       recordUs(this.lag, (now - (this.#t0 + this.#next * this.#interval)) * 1000);
       this.#next++;
     }
-    this.#sendQueued();
+    this.#sendQueued(GROW_PER_TICK);
     if (this.#next >= cap) {
       this.stop();
       return;
     }
     const wait = this.#t0 + this.#next * this.#interval - performance.now();
-    this.#timer = setTimeout(this.#tick, wait > 0 ? wait : 0);
+    this.#timer = setTimeout(this.#afterPoll, wait > 0 ? wait : 0);
+  };
+
+  /**
+   * Timers run before the event loop polls sockets: ticking right away would see slots whose responses already
+   * arrived as busy, and open new connections for nothing (a spiral on a busy machine). So the tick runs in the
+   * check phase, after this loop iteration's responses have freed their slots.
+   */
+  readonly #afterPoll = (): void => {
+    setImmediate(this.#tick);
   };
 
   #send(slot: Slot, now: number): void {
@@ -111,11 +123,20 @@ export class OpenLoop implements SlotListener {
     this.engine.send(slot, intended);
   }
 
-  #sendQueued(): void {
+  /**
+   * Sends due requests on free slots, opening at most `open` new connections: growth is paced by the ticks, so a
+   * late event loop (responses not yet read, slots only seemingly busy) does not turn into a connection storm.
+   * Requests that wait are still timed from their intended send time.
+   */
+  #sendQueued(open: number): void {
     const now = performance.now();
+    let opened = 0;
     while (this.#sent < this.#next) {
-      const slot = this.engine.acquire();
+      const mayOpen = opened < open;
+      const before = this.engine.clients.length;
+      const slot = this.engine.acquire(mayOpen);
       if (slot === undefined) break;
+      if (this.engine.clients.length > before) opened++;
       this.#send(slot, now);
     }
     const queued = this.#next - this.#sent;
