@@ -19,7 +19,7 @@ export class ProgressLine {
     const now = Date.now();
     if (!force && now - this.#last < 100) return;
     this.#last = now;
-    const width = this.#stream.columns ?? 100;
+    const width = this.#stream.columns || 100; // 0 when the terminal does not say
     this.#stream.write(`\r\x1b[2K${text.length > width - 1 ? text.slice(0, width - 1) : text}`);
     this.#drawn = true;
   };
