@@ -6,6 +6,7 @@ import { buildDocument, type DocumentOperation } from './document/build-document
 import { writeSpecFile } from './document/serialize.js';
 import { MountGraph, toOpenApiPath } from './discover/mount-graph.js';
 import { scanRegistrations } from './discover/registrations.js';
+import { withBindings } from './discover/resolve.js';
 import { inferOperation } from './infer/infer-route.js';
 import { findRouteFiles } from './load/find-files.js';
 import { loadProject } from './load/load-project.js';
@@ -62,7 +63,7 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
           continue;
         }
         for (const method of [m === 'del' ? 'delete' : m]) {
-          const inferred = inferOperation(route, fw, method, full, types, zod);
+          const inferred = withBindings(route.bindings, () => inferOperation(route, fw, method, full, types, zod));
           if (full.unsupported) inferred.notInferred.push(`path: ${full.unsupported}`);
           operations.push({ path: inferred.path, method, operation: inferred.operation });
           routes.push({

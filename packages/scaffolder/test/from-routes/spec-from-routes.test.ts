@@ -29,6 +29,7 @@ describe('specFromRoutes: Express', () => {
     expect(r.document.info).toEqual({ title: 'Pets', version: '1.2.3' });
     expect(Object.keys(r.document.paths ?? {}).sort()).toEqual(['/api/orders', '/api/orders/{orderId}', '/api/pets', '/api/pets/{petId}', '/health']);
     expect(Object.keys(r.document.paths?.['/api/pets/{petId}'] ?? {}).sort()).toEqual(['delete', 'get']);
+    expect(Object.keys(r.document.paths?.['/api/orders'] ?? {}).sort()).toEqual(['get', 'post']);
   });
 
   it('names operations after their handlers and reports anonymous ones', () => {
@@ -68,6 +69,13 @@ describe('specFromRoutes: Express', () => {
       bornAt: { type: 'string', format: 'date-time' },
       parent: { anyOf: [{ $ref: '#/components/schemas/Pet' }, { type: 'null' }] },
     });
+  });
+
+  it('lists query parameters a handler reads without types, with empty schemas and a note', () => {
+    const list = op(r.document, '/api/orders', 'get');
+    expect(params(list)).toEqual([{ name: 'page', in: 'query', schema: {} }, { name: 'size', in: 'query', schema: {} }]);
+    const report = r.routes.find((x) => x.method === 'GET' && x.path === '/api/orders')!;
+    expect(report.notInferred).toContain('query parameters page, size: read by the handler but their types are not declared');
   });
 
   it('reports, and does not invent, a body the handler reads without a type', () => {

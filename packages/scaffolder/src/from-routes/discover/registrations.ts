@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, type CallExpression, type SourceFile } from 'ts-morph';
 import { staticValue, UNKNOWN } from '../schema/static-value.js';
-import { followVariable, resolveDeclaration, resolveFunction, unwrap } from './resolve.js';
+import { followVariable, resolveDeclaration, resolveFunction, unwrap, withBindings } from './resolve.js';
 
 export const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'options', 'head', 'all']);
 
@@ -15,6 +15,8 @@ export interface RawRoute {
   /** Fastify's route options object (`schema`, …), when given. */
   readonly options: Node | undefined;
   readonly call: CallExpression;
+  /** Set when the registration sits in a loop over a constant route table: this row's bindings. */
+  readonly bindings?: ReadonlyMap<Node, Node>;
 }
 
 /** `parent.use('/prefix', child)`, `fastify.register(plugin, { prefix })`, or `f(app)` passing a container on. */
@@ -50,15 +52,23 @@ export function scanRegistrations(files: readonly SourceFile[]): Registrations {
 }
 
 function visitCall(call: CallExpression, out: Registrations): void {
+  const rows = loopRows(call);
+  if (!rows) return visitOne(call, out, undefined);
+  for (const bindings of rows) withBindings(bindings, () => visitOne(call, out, bindings));
+}
+
+function visitOne(call: CallExpression, out: Registrations, bindings: ReadonlyMap<Node, Node> | undefined): void {
   const callee = call.getExpression();
-  if (!Node.isPropertyAccessExpression(callee)) {
+  const named = calleeName(callee);
+  if (!named) {
     passOn(call, out);
     return;
   }
-  const name = callee.getName();
-  const recv = callee.getExpression();
+  const { name, recv } = named;
   const args = call.getArguments();
+  const before = out.routes.length;
   if (HTTP_METHODS.has(name)) methodCall(call, recv, name, args, out);
+  else if (name === 'register' && args.length >= 3 && Array.isArray(staticValue(args[1]))) koaRegister(call, recv, args, out);
   else if (name === 'route' && args.length === 1 && Node.isObjectLiteralExpression(unwrap(args[0]))) fastifyRoute(call, recv, out);
   else if (name === 'use') useCall(recv, args, out);
   else if (name === 'register') registerCall(recv, args, out);
@@ -67,6 +77,69 @@ function visitCall(call: CallExpression, out: Registrations): void {
     const p = staticValue(args[0]);
     if (c && typeof p === 'string') out.selfPrefixes.set(c, p);
   } else passOn(call, out);
+  if (bindings) for (let i = before; i < out.routes.length; i++) out.routes[i] = { ...out.routes[i]!, bindings };
+}
+
+/** `recv.name(…)` or `recv[expr](…)` with a static `expr`. */
+function calleeName(callee: Node): { name: string; recv: Node } | undefined {
+  if (Node.isPropertyAccessExpression(callee)) return { name: callee.getName(), recv: callee.getExpression() };
+  if (Node.isElementAccessExpression(callee)) {
+    const key = staticValue(callee.getArgumentExpression());
+    if (typeof key === 'string') return { name: key.toLowerCase(), recv: callee.getExpression() };
+  }
+  return undefined;
+}
+
+/** Koa: `router.register('/x', ['GET'], middleware)`. */
+function koaRegister(call: CallExpression, recv: Node, args: Node[], out: Registrations): void {
+  const container = containerOf(recv);
+  const path = staticValue(args[0]);
+  const methods = (staticValue(args[1]) as unknown[]).filter((m): m is string => typeof m === 'string').map((m) => m.toLowerCase());
+  if (!container) return;
+  if (typeof path !== 'string' || methods.length === 0) return void out.dynamic.push(call);
+  out.routes.push({ container, methods, path, handlers: args.slice(2), options: undefined, call });
+}
+
+/**
+ * `for (const [method, path, spec] of ROUTES) router[method](path, …)` over a constant table: one binding
+ * map per row (binding element → that row's expression), so each row is read as a registration of its own.
+ */
+function loopRows(call: CallExpression): Map<Node, Node>[] | undefined {
+  const loop = call.getFirstAncestorByKind(SyntaxKind.ForOfStatement);
+  const init = loop?.getInitializer();
+  if (!loop || !init || !Node.isVariableDeclarationList(init)) return undefined;
+  const pattern = init.getDeclarations()[0]?.getNameNode();
+  if (!pattern || !(Node.isArrayBindingPattern(pattern) || Node.isObjectBindingPattern(pattern))) return undefined;
+  const table = tableOf(loop.getExpression());
+  if (!table) return undefined;
+  const rows: Map<Node, Node>[] = [];
+  for (const row of table) {
+    const bindings = new Map<Node, Node>();
+    const r = unwrap(row);
+    if (Node.isArrayBindingPattern(pattern) && r && Node.isArrayLiteralExpression(r)) {
+      pattern.getElements().forEach((el, i) => {
+        const value = r.getElements()[i];
+        if (Node.isBindingElement(el) && value) bindings.set(el, value);
+      });
+    } else if (Node.isObjectBindingPattern(pattern) && r && Node.isObjectLiteralExpression(r)) {
+      for (const el of pattern.getElements()) {
+        const prop = r.getProperty((el.getPropertyNameNode() ?? el.getNameNode()).getText());
+        if (prop && Node.isPropertyAssignment(prop)) bindings.set(el, prop.getInitializerOrThrow());
+      }
+    }
+    if (bindings.size > 0) rows.push(bindings);
+  }
+  return rows.length > 0 ? rows : undefined;
+}
+
+/** The rows of a constant array (literal, or a `const` holding one). */
+function tableOf(expr: Node): Node[] | undefined {
+  let e = unwrap(expr);
+  if (e && Node.isIdentifier(e)) {
+    const decl = resolveDeclaration(e);
+    e = decl && Node.isVariableDeclaration(decl) ? unwrap(decl.getInitializer()) : undefined;
+  }
+  return e && Node.isArrayLiteralExpression(e) ? e.getElements() : undefined;
 }
 
 function methodCall(call: CallExpression, recv: Node, name: string, args: Node[], out: Registrations): void {

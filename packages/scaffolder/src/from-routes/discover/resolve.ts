@@ -36,14 +36,44 @@ export function followVariable(decl: Node | undefined, depth = 0): Node | undefi
   return decl;
 }
 
-/** Strips parentheses, `as`, `satisfies`, `!` and `await`. */
+let active: ReadonlyMap<Node, Node> | undefined;
+
+/**
+ * Runs `fn` with loop bindings in force: inside `for (const [method, path, spec] of ROUTES) …`, each
+ * binding element maps to the matching expression of one row of `ROUTES`, so the row reads as if written out.
+ */
+export function withBindings<T>(bindings: ReadonlyMap<Node, Node> | undefined, fn: () => T): T {
+  const previous = active;
+  active = bindings;
+  try {
+    return fn();
+  } finally {
+    active = previous;
+  }
+}
+
+/** The row's expression for an identifier bound by the loop being expanded, else the node itself. */
+export function substitute(node: Node): Node {
+  if (!active || active.size === 0 || !Node.isIdentifier(node)) return node;
+  for (const decl of node.getSymbol()?.getDeclarations() ?? []) {
+    const bound = active.get(decl);
+    if (bound) return bound;
+  }
+  // `{ method, url }`: a shorthand property's own symbol is the property, not the loop variable.
+  if (Node.isShorthandPropertyAssignment(node.getParent())) {
+    for (const [decl, bound] of active) if (Node.isBindingElement(decl) && decl.getName() === node.getText()) return bound;
+  }
+  return node;
+}
+
+/** Strips parentheses, `as`, `satisfies`, `!` and `await`, and applies loop bindings. */
 export function unwrap(node: Node | undefined): Node | undefined {
-  let n = node;
+  let n = node ? substitute(node) : node;
   while (
     n &&
     (Node.isParenthesizedExpression(n) || Node.isAsExpression(n) || Node.isSatisfiesExpression(n) || Node.isNonNullExpression(n) || Node.isAwaitExpression(n) || Node.isTypeAssertion(n))
   ) {
-    n = n.getExpression();
+    n = substitute(n.getExpression());
   }
   return n;
 }

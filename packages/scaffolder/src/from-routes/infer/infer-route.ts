@@ -7,6 +7,7 @@ import type { RouteFramework } from '../options.js';
 import type { TypeToSchema } from '../schema/type-to-schema.js';
 import type { ZodToSchema } from '../schema/zod-to-schema.js';
 import { inferFromBodyCasts } from './body-casts.js';
+import { inferFromQueryReads } from './query-reads.js';
 import { findRouteDescriptor } from './route-descriptor.js';
 import { inferFromFastifySchema } from './fastify-schema.js';
 import { OperationParts, type ParamIn } from './parts.js';
@@ -42,6 +43,7 @@ export function inferOperation(route: RawRoute, fw: RouteFramework, method: stri
   if (fw === 'fastify') inferFromFastifyReply(route.call, parts, types);
   inferFromResponseSites(fw, main, parts, types);
   inferFromRequestTypes(fw, main, route.call, parts, types);
+  inferFromQueryReads(fns, parts);
   const notInferred = [...parts.notes];
   if (!main) notInferred.push('handler: cannot be resolved to a function (imported from an untyped module?)');
   parts.operationId ??= main ? functionName(main, route.handlers[route.handlers.length - 1]) : undefined;

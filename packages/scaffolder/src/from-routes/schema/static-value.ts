@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, type Expression } from 'ts-morph';
-import { resolveDeclaration } from '../discover/resolve.js';
+import { resolveDeclaration, substitute } from '../discover/resolve.js';
 
 /** Marks a value that cannot be known without running the code. */
 export const UNKNOWN: unique symbol = Symbol('unknown');
@@ -9,8 +9,9 @@ export const UNKNOWN: unique symbol = Symbol('unknown');
  * to `const` declarations (followed across files) — how Fastify JSON schemas are usually written. Anything
  * else yields {@link UNKNOWN}, never a guess.
  */
-export function staticValue(expr: Node | undefined, depth = 0): unknown {
-  if (!expr || depth > 30) return UNKNOWN;
+export function staticValue(node: Node | undefined, depth = 0): unknown {
+  if (!node || depth > 30) return UNKNOWN;
+  const expr = substitute(node);
   if (Node.isParenthesizedExpression(expr) || Node.isAsExpression(expr) || Node.isSatisfiesExpression(expr) || Node.isTypeAssertion(expr)) {
     return staticValue(expr.getExpression(), depth + 1);
   }

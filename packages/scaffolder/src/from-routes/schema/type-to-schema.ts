@@ -15,6 +15,7 @@ const BUILTIN_NAMES = new Set(['Array', 'ReadonlyArray', 'Promise', 'Date', 'Obj
 export class TypeToSchema {
   /** Human names of the places where a type was `any`/`unknown`/a function (nothing could be inferred). */
   opaque = 0;
+  private readonly inProgress = new Set<unknown>();
 
   constructor(private readonly registry: SchemaRegistry) {}
 
@@ -29,7 +30,17 @@ export class TypeToSchema {
       this.registry.define(name, doc.description && !('$ref' in schema) ? { ...schema, description: doc.description } : schema);
       return SchemaRegistry.ref(name);
     }
-    return this.structural(type, where);
+    // A recursive type that is not named in the user's code (e.g. qs's ParsedQs): stop, do not expand forever.
+    if (this.inProgress.has(type.compilerType) || this.inProgress.size > 40) {
+      this.opaque++;
+      return {};
+    }
+    this.inProgress.add(type.compilerType);
+    try {
+      return this.structural(type, where);
+    } finally {
+      this.inProgress.delete(type.compilerType);
+    }
   }
 
   private structural(type: Type, where: Node): JsonSchema {
