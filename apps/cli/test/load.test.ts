@@ -159,7 +159,7 @@ describe('sb load', () => {
   });
 
   it('compares two URLs in alternating slices and calls the slower one significantly slower', async () => {
-    const r = await runCli(['load', `${server.url}/v1`, `${slow.url}/v2`, '-c', '2', '-d', '3', '--json']);
+    const r = await runCli(['load', `${server.url}/v1`, `${slow.url}/v2`, '-c', '2', '-d', '5', '--json']);
     expect(r.code).toBe(0);
     const json = JSON.parse(r.stdout) as { slices: number; metrics: { metric: string; significant: boolean; change: number }[]; verdict: string[] };
     expect(json.slices).toBeGreaterThanOrEqual(5);
