@@ -26,8 +26,9 @@ const QUIRKY = {
       Thing: {
         type: 'object',
         example: { owner: null },
-        required: ['owner', 'size'],
+        required: ['id', 'owner', 'size'],
         properties: {
+          id: { type: 'integer', readOnly: true },
           owner: { nullable: true, allOf: [{ $ref: '#/components/schemas/Owner' }] },
           size: { type: 'string', enum: ['s', 'm', 's'] },
           weight: { type: 'number', minimum: 0, exclusiveMinimum: true },
@@ -65,7 +66,7 @@ describe('the spec doctor', () => {
     expect(typecheck(output)).toEqual([]);
   });
 
-  it('makes a nullable-without-type property accept null at runtime and keeps exclusive bounds', async () => {
+  it('makes a nullable-without-type property accept null, keeps exclusive bounds and does not require readOnly properties of requests', async () => {
     const output = await freshDir('doctor-rt');
     dirs.push(output);
     await scaffold({ spec: QUIRKY, framework: 'express', output });

@@ -72,9 +72,12 @@ export function emitValidators(model: ApiModel, warnings: ScaffoldWarning[]): Em
   const exact = newAjv(model.version, false, model.formats);
   const byRef = new Map(model.schemas.map((s) => [s.ref, s]));
   for (const s of model.schemas) {
-    const copy = forValidator(s.schema, byRef) as Json;
-    coercing.addSchema(copy, schemaId(s.index));
-    exact.addSchema(copy, schemaId(s.index));
+    // Both variants are registered; ajv only compiles what a validator reaches.
+    for (const mode of ['plain', 'request'] as const) {
+      const copy = forValidator(s.schema, byRef, mode) as Json;
+      coercing.addSchema(copy, schemaId(s.index, mode));
+      exact.addSchema(copy, schemaId(s.index, mode));
+    }
   }
   const paramsExports: Record<string, string> = {};
   const bodiesExports: Record<string, string> = {};
@@ -109,7 +112,7 @@ export function emitValidators(model: ApiModel, warnings: ScaffoldWarning[]): Em
     const body = (op.body?.media ?? []).map((m, j) => {
       if (!m.schema || (m.kind !== 'json' && m.kind !== 'form')) return undefined;
       const name = `b${i}_${j}`;
-      const schema = forValidator(m.schema, byRef);
+      const schema = forValidator(m.schema, byRef, 'request');
       const pointer = `${op.pointer}/requestBody`;
       const compiled = m.kind === 'form' ? compile(coercing, paramsExports, name, schema, pointer) : compile(exact, bodiesExports, name, schema, pointer);
       return compiled ? { module: m.kind === 'form' ? ('params' as const) : ('bodies' as const), name: compiled } : undefined;
