@@ -20,6 +20,14 @@ export function buildModel(doc: Json, version: SpecVersion, formats: ReadonlyMap
       }
     }
   }
+  if (isObject(doc['webhooks']) && Object.keys(doc['webhooks']).length > 0) {
+    warnings.push({ code: 'webhooks-ignored', pointer: '#/webhooks', message: 'webhooks describe requests this API sends, not routes it serves; nothing is generated for them' });
+  }
+  const server = Array.isArray(doc['servers']) && isObject(doc['servers'][0]) ? doc['servers'][0]['url'] : undefined;
+  const basePath = typeof server === 'string' ? /^(?:[a-z]+:\/\/[^/]*)?(\/[^?#]*?)\/?$/i.exec(server)?.[1] : undefined;
+  if (basePath && basePath !== '/' && !basePath.includes('{')) {
+    warnings.push({ code: 'server-base-path', pointer: '#/servers/0/url', message: `routes are registered without the server's base path ${JSON.stringify(basePath)}; mount the generated app under it (e.g. a parent router) if clients call it` });
+  }
   return {
     version,
     title: typeof info['title'] === 'string' ? info['title'] : 'API',
