@@ -54,6 +54,6 @@ describe('scaffoldFromDb with hostile names', () => {
     const got = await fetch(`${app.url}/we-ird-x-table/1`, { signal: AbortSignal.timeout(5_000) });
     expect(await got.json()).toEqual(row);
     const list = await fetch(`${app.url}/we-ird-x-table?sort=na*/me`, { signal: AbortSignal.timeout(5_000) });
-    expect(((await list.json()) as { data: unknown[] }).data).toEqual([row]);
+    expect(((await list.json()) as { items: unknown[] }).items).toEqual([row]);
   });
 });

@@ -24,8 +24,9 @@ interface Row {
 }
 interface Body {
   error: { code: string; message: string };
-  data: Row[];
-  meta: { limit: number; offset: number; nextCursor: string | null };
+  items: Row[];
+  nextCursor: string | null;
+  meta: { requestId: string };
   id: number;
   [column: string]: unknown;
 }
@@ -49,7 +50,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
 function expectError(r: Reply, status: number, code?: string): void {
   expect(r.status).toBe(status);
   expect(r.body.error.code).toBe(code ?? r.body.error.code);
-  expect((r.body.meta as unknown as { requestId?: unknown }).requestId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(r.body.meta.requestId).toMatch(/^[0-9a-f-]{36}$/);
   expect(JSON.stringify(r.body)).not.toMatch(/violates|constraint|duplicate key|select |insert into|pets_|owners_/i);
 }
 
@@ -134,16 +135,15 @@ describe('scaffoldFromDb', () => {
         const mine = `owner_id=${owner.body.id}`;
         const first = await call(app.url, 'GET', `/pets?${mine}&limit=2`);
         expect(first.status).toBe(200);
-        expect(first.body.data.map((p: { id: number }) => p.id)).toEqual(ids.slice(0, 2));
-        expect(first.body.meta).toMatchObject({ limit: 2, offset: 0 });
-        const second = await call(app.url, 'GET', `/pets?${mine}&limit=2&cursor=${first.body.meta.nextCursor}`);
-        expect(second.body.data.map((p: { id: number }) => p.id)).toEqual(ids.slice(2, 4));
-        const third = await call(app.url, 'GET', `/pets?${mine}&limit=2&cursor=${second.body.meta.nextCursor}`);
-        expect(third.body.data.map((p: { id: number }) => p.id)).toEqual(ids.slice(4));
-        expect(third.body.meta.nextCursor).toBeNull();
-        expect((await call(app.url, 'GET', `/pets?${mine}&limit=2&offset=3`)).body.data.map((p: { id: number }) => p.id)).toEqual(ids.slice(3, 5));
+        expect(first.body.items.map((p: { id: number }) => p.id)).toEqual(ids.slice(0, 2));
+                const second = await call(app.url, 'GET', `/pets?${mine}&limit=2&cursor=${first.body.nextCursor}`);
+        expect(second.body.items.map((p: { id: number }) => p.id)).toEqual(ids.slice(2, 4));
+        const third = await call(app.url, 'GET', `/pets?${mine}&limit=2&cursor=${second.body.nextCursor}`);
+        expect(third.body.items.map((p: { id: number }) => p.id)).toEqual(ids.slice(4));
+        expect(third.body.nextCursor).toBeNull();
+        expect((await call(app.url, 'GET', `/pets?${mine}&limit=2&offset=3`)).body.items.map((p: { id: number }) => p.id)).toEqual(ids.slice(3, 5));
         const sold = await call(app.url, 'GET', `/pets?${mine}&status=sold&sort=id&order=desc`);
-        expect(sold.body.data.map((p: { id: number }) => p.id)).toEqual([ids[4], ids[2], ids[1]]);
+        expect(sold.body.items.map((p: { id: number }) => p.id)).toEqual([ids[4], ids[2], ids[1]]);
         expectError(await call(app.url, 'GET', `/pets?sort=name`), 400);
         expectError(await call(app.url, 'GET', `/pets?cursor=not-a-cursor`), 400, 'VALIDATION_ERROR');
         expectError(await call(app.url, 'GET', `/pets?limit=0`), 400);
@@ -159,13 +159,13 @@ describe('scaffoldFromDb', () => {
         expectError(await call(app.url, 'POST', '/pet-tags', { pet_id: pet.body.id, tag: `${run}-nope` }), 422, 'REFERENCE_NOT_FOUND');
         const key = `/pet-tags/${pet.body.id}/${encodeURIComponent(tag)}`;
         expect((await call(app.url, 'GET', key)).body).toEqual({ pet_id: pet.body.id, tag });
-        expect((await call(app.url, 'GET', `/pet-tags?limit=1&pet_id=${pet.body.id}`)).body.data).toEqual([{ pet_id: pet.body.id, tag }]);
+        expect((await call(app.url, 'GET', `/pet-tags?limit=1&pet_id=${pet.body.id}`)).body.items).toEqual([{ pet_id: pet.body.id, tag }]);
         expect((await call(app.url, 'DELETE', key)).status).toBe(204);
         expectError(await call(app.url, 'GET', key), 404, 'NOT_FOUND');
 
         const log = await call(app.url, 'GET', '/audit-log');
         expect(log.status).toBe(200);
-        expect(log.body).toEqual({ data: [], meta: { limit: 20, offset: 0, nextCursor: null } });
+        expect(log.body).toEqual({ items: [], nextCursor: null });
         expect((await call(app.url, 'POST', '/audit-log', { message: 'x' })).status).toBe(405);
       });
     });

@@ -81,7 +81,7 @@ function listBody(t: TableModel): string {
     pk.length > 0
       ? `  const nextCursor = rows.length > limit && last ? encodeCursor([${pk.map((c) => `last[${q(c)}]`).join(', ')}]) : null;`
       : '  const nextCursor = null;',
-    '  return { status: 200, body: toJson({ data: page, meta: { limit, offset, nextCursor } }) };',
+    '  return { status: 200, body: toJson({ items: page, nextCursor }) };',
     '} catch (err) {',
     '  return readError(ctx, err);',
     '}',

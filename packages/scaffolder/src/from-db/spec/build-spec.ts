@@ -41,10 +41,10 @@ export function buildSpec(title: string, tables: readonly TableModel[], names: R
     schemas[n.singular] = rowSchema(t);
     schemas[`${n.plural}Page`] = {
       type: 'object',
-      required: ['data', 'meta'],
+      required: ['items', 'nextCursor'],
       properties: {
-        data: { type: 'array', items: ref(n.singular) },
-        meta: { type: 'object', required: ['limit', 'offset', 'nextCursor'], properties: { limit: { type: 'integer' }, offset: { type: 'integer' }, nextCursor: { type: ['string', 'null'] } } },
+        items: { type: 'array', items: ref(n.singular) },
+        nextCursor: { type: ['string', 'null'], description: 'Pass as `cursor` for the next page; null on the last one.' },
       },
     };
     const collection: PathItemObject = { get: listOperation(t, n) };
@@ -103,7 +103,7 @@ function listOperation(t: TableModel, n: ResourceNames): OperationObject {
     { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 }, description: 'Page size.' },
     { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 }, description: 'Rows to skip (limit/offset pagination).' },
   ];
-  if (t.primaryKey.length > 0) parameters.push({ name: 'cursor', in: 'query', schema: { type: 'string', maxLength: 2048 }, description: '`meta.nextCursor` of the previous page (keyset pagination in primary-key order).' });
+  if (t.primaryKey.length > 0) parameters.push({ name: 'cursor', in: 'query', schema: { type: 'string', maxLength: 2048 }, description: '`nextCursor` of the previous page (keyset pagination in primary-key order).' });
   if (sortable.length > 0) {
     parameters.push({ name: 'sort', in: 'query', schema: { type: 'string', enum: sortable }, description: 'Column to sort by (indexed columns only).' });
     parameters.push({ name: 'order', in: 'query', schema: { type: 'string', enum: ['asc', 'desc'], default: 'asc' } });
