@@ -46,8 +46,9 @@ function openModel(r: LoadTestResult, out: string[]): void {
   out.push(
     `Little's law: ${formatNumber(rate.delivered, 1)} req/s × ${formatUs(r.latency.mean)} mean latency ≈ ${formatNumber(inSystem, 1)} requests in the system on average (max ${r.maxInFlight} in flight, ${r.connections} connections).`,
   );
-  if (r.throughput.requestsPerSec < rate.delivered * 0.95) {
-    out.push(`The server completed ${formatNumber(r.throughput.requestsPerSec, 1)} req/s of the ${formatNumber(rate.delivered, 1)} sent: it cannot sustain this rate. Lower --rate until completions keep up; that is its capacity.`);
+  const timedOut = r.errors.timeout / Math.max(1, r.requests);
+  if (r.responses < r.sent * 0.95 || timedOut > 0.01) {
+    out.push(`Only ${formatNumber(r.responses)} of ${formatNumber(r.sent)} requests sent got a response (${formatNumber(r.errors.timeout)} timed out): the server cannot sustain ${formatNumber(rate.asked)} req/s. Lower --rate until it keeps up; that is its capacity.`);
   } else if (r.latency.min > 0 && r.latency.p99 > 10 * r.latency.p50) {
     out.push(`p99 ${formatUs(r.latency.p99)} is ${(r.latency.p99 / Math.max(1, r.latency.p50)).toFixed(0)}× p50: the server stalls now and then (GC, locks, a blocked event loop); the median hides it.`);
   } else {

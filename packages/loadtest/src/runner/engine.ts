@@ -50,7 +50,7 @@ export interface SlotListener {
  * connections within a second; opening them all at once blocks the event loop (and overflows the server's
  * accept backlog), so requests wait in the schedule instead, still timed from their intended send time.
  */
-const MAX_CONNECTING = 16;
+const MAX_CONNECTING = 256;
 
 /** Connections, slots and the hot path shared by the closed and the open model. */
 export class Engine {

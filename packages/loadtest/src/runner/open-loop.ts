@@ -2,7 +2,7 @@ import { createHistogram, recordUs } from '../stats/histogram.js';
 import type { Engine, Slot, SlotListener } from './engine.js';
 
 /** New connections a tick may open (the engine also caps connections being opened at once). */
-const GROW_PER_TICK = 8;
+const GROW_PER_TICK = 32;
 
 /**
  * Open model: request i is due at t0 + i / rate, evenly spread (no bursts). Latency counts from that intended
