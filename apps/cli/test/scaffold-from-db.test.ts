@@ -50,6 +50,9 @@ describe('sb scaffold --from-db', () => {
     expect(handlers).toContain('db.insertInto("shirts").values(input.body)');
     expect(await readFile(path.join(out, 'db/database.gen.ts'), 'utf8')).toContain('"size": "s" | "m" | "l";');
     expect(existsSync(path.join(out, 'openapi.yaml'))).toBe(true);
+    const scan = await runCli(['security', 'scan', out]);
+    expect(scan.code).toBe(0);
+    expect(scan.stdout + scan.stderr).toMatch(/\b0 findings\b/);
   });
 
   it('prints the result as JSON', async () => {
