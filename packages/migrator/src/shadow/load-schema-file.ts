@@ -46,15 +46,15 @@ export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOp
   const texts = await Promise.all(files.map(readSchema));
   // Syntax errors are found by the parser before any database is started.
   for (let i = 0; i < files.length; i++) await splitStatements(texts[i]!, files[i]!.length > 80 ? basename(files[i]!) : files[i]!);
-  const run = async (db: Queryable, i: number) => {
+  const run = async (db: Queryable, i: number, script: (sql: string) => Promise<unknown>) => {
     const label = files[i]!.length > 80 ? basename(files[i]!) : files[i]!;
     options.onProgress?.(`loading ${label} into the shadow database`);
-    await loadSql(db, texts[i]!, label, options);
+    await loadSql(db, texts[i]!, label, { ...options, script });
     return introspect(db, options);
   };
   const out: SchemaSnapshot[] = [];
   if (options.shadow) {
-    for (let i = 0; i < files.length; i++) out.push(await withServerShadow(options.shadow, (db) => run(db, i)));
+    for (let i = 0; i < files.length; i++) out.push(await withServerShadow(options.shadow, (db) => run(db, i, (sql) => db.query(sql))));
     return out;
   }
   const extensions = [...new Set(texts.flatMap(extensionsIn))];
@@ -62,7 +62,7 @@ export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOp
   try {
     for (let i = 0; i < files.length; i++) {
       if (i > 0) await resetShadow(db as PGlite);
-      out.push(await run(db, i));
+      out.push(await run(db, i, (sql) => (db as PGlite).exec(sql)));
     }
   } finally {
     await db.close();

@@ -3,16 +3,27 @@ import { MigratorError } from '../errors.js';
 import { lineColumn, splitStatements } from './split.js';
 
 /**
- * Runs a schema file statement by statement; a failing statement becomes one
+ * Runs a schema file (as one script when `options.script` is given, else statement by statement); a
+ * failing statement becomes one
  * `MIGRATOR_SCHEMA_LOAD_FAILED` error with file:line:column and PostgreSQL's message.
  */
 export async function loadSql(
   db: Queryable,
   text: string,
   file: string,
-  options: { signal?: AbortSignal; onProgress?: (message: string) => void } = {},
+  options: { signal?: AbortSignal; onProgress?: (message: string) => void; script?: (sql: string) => Promise<unknown> } = {},
 ): Promise<number> {
   const statements = await splitStatements(text, file);
+  if (options.script) {
+    // Fast path: the whole file in one simple-protocol round trip. It runs in one implicit transaction, so a
+    // failure leaves the database empty and the statement-by-statement path below finds the culprit.
+    try {
+      await options.script(text);
+      return statements.length;
+    } catch {
+      options.onProgress?.(`locating the failing statement of ${file}`);
+    }
+  }
   let done = 0;
   for (const statement of statements) {
     options.signal?.throwIfAborted();

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -30,6 +31,7 @@ describe('shadow databases', () => {
   });
   afterAll(async () => {
     await live?.drop();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('introspects the same schema identically on PGlite (PG 18) and the real PostgreSQL 15', async () => {
@@ -74,6 +76,7 @@ describe('shadow databases', () => {
     const second = await startPglite({ cacheDir });
     const { rows } = await second.db.query<{ one: number }>('select 1 as one');
     await second.db.close();
+    await rm(cacheDir, { recursive: true, force: true });
     expect([first.cached, second.cached, rows[0]?.one]).toEqual([false, true, 1]);
   }, 180_000);
 
