@@ -30,6 +30,7 @@ export function resourceNames(tables: readonly TableModel[]): Map<TableModel, Re
   const multiSchema = new Set(tables.map((t) => t.schema)).size > 1;
   const out = new Map<TableModel, ResourceNames>();
   const taken = new Set<string>();
+  const takenPaths = new Set<string>();
   for (const t of tables) {
     const prefix = multiSchema && t.schema !== 'public' ? `${t.schema}_` : '';
     let plural = pascal(prefix + t.name);
@@ -39,8 +40,15 @@ export function resourceNames(tables: readonly TableModel[]): Map<TableModel, Re
       plural = `${pascal(prefix + t.name)}${i}`;
     }
     taken.add(singular).add(plural);
-    const path = multiSchema && t.schema !== 'public' ? `/${kebab(t.schema)}/${kebab(t.name)}` : `/${kebab(t.name)}`;
-    out.set(t, { path, tag: kebab(prefix + t.name), singular, plural });
+    // `order_items` and `order-items` would share a path and a handler file: number the later one.
+    let path = multiSchema && t.schema !== 'public' ? `/${kebab(t.schema)}/${kebab(t.name)}` : `/${kebab(t.name)}`;
+    let tag = kebab(prefix + t.name);
+    for (let i = 2; takenPaths.has(path) || takenPaths.has(tag); i++) {
+      path = `${path.replace(/-\d+$/, '')}-${i}`;
+      tag = `${tag.replace(/-\d+$/, '')}-${i}`;
+    }
+    takenPaths.add(path).add(tag);
+    out.set(t, { path, tag, singular, plural });
   }
   return out;
 }
