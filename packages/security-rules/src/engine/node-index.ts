@@ -14,7 +14,7 @@ type Wrap = { _getNodeFromCompilerNode(n: ts.Node): Node };
 export class NodeIndex {
   private readonly raw = new Map<SourceFile, Map<SyntaxKind, ts.Node[]>>();
 
-  constructor(private readonly files: readonly SourceFile[]) {
+  constructor(readonly files: readonly SourceFile[]) {
     for (const sf of files) {
       const byKind = new Map<SyntaxKind, ts.Node[]>();
       const visit = (n: ts.Node): void => {

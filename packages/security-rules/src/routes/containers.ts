@@ -42,11 +42,18 @@ export class ContainerRegistry {
     this.names.add(name);
   }
 
+  private readonly decls = new Map<Node, Node | null>();
+
   /** The container an expression denotes (`app`, `router`, `fastify` parameter), if any. */
   lookup(expr: Node): Container | undefined {
     if (!Node.isIdentifier(expr)) return undefined;
-    const decl = resolveDeclaration(expr);
-    if (decl === undefined) return undefined;
+    // Declarations never change; containers may be added while linking, so only the symbol lookup is cached.
+    let decl = this.decls.get(expr);
+    if (decl === undefined) {
+      decl = resolveDeclaration(expr) ?? null;
+      this.decls.set(expr, decl);
+    }
+    if (decl === null) return undefined;
     const found = this.byNode.get(decl);
     if (found) return found;
     if (Node.isParameterDeclaration(decl)) return this.implicit(decl, expr.getText());
@@ -69,8 +76,10 @@ export function findCreations(nodes: NodeIndex, reg: ContainerRegistry): void {
     const init = (n as ts.VariableDeclaration).initializer;
     return init !== undefined && (ts.isCallExpression(init) || ts.isNewExpression(init));
   };
-  {
-    for (const vd of nodes.ofKind(SyntaxKind.VariableDeclaration, created)) {
+  const framework = /['"`](?:express|fastify|koa|@koa\/router|koa-router)['"`/]/;
+  for (const sf of nodes.files) {
+    if (!framework.test(sf.getFullText())) continue;
+    for (const vd of nodes.ofKind(SyntaxKind.VariableDeclaration, created, sf)) {
       const init = vd.getInitializer();
       if (init === undefined || !(Node.isCallExpression(init) || Node.isNewExpression(init))) continue;
       const kind = creationKind(refOf(init));
