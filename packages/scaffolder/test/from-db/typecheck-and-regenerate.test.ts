@@ -4,7 +4,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FRAMEWORKS, scaffoldFromDb } from '../../src/index.js';
+import { FRAMEWORKS, scaffoldFromDb, specFromRoutes } from '../../src/index.js';
+import { normalizeSpec } from '../from-routes/normalize-spec.js';
 import { cleanup, freshDir } from '../support/generate.js';
 import { freshDatabase } from './db-fixture.js';
 
@@ -33,6 +34,14 @@ describe('scaffoldFromDb output', () => {
     const tsc = spawnSync(process.execPath, [TSC, '-p', path.join(root, 'tsconfig.json')], { encoding: 'utf8', timeout: 170_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
+  });
+
+  it('reads back, with sb spec, the API it generated (database → spec → code → spec)', { timeout: 120_000 }, async () => {
+    const dir = await freshDir('fromdb-spec');
+    dirs.push(dir);
+    const generated = await scaffoldFromDb({ connectionString: db.url, framework: 'koa', output: dir });
+    const back = await specFromRoutes({ input: dir });
+    expect(await normalizeSpec(back.document)).toEqual(await normalizeSpec(generated.spec));
   });
 
   it('keeps a handler file the user changed when regenerating, and reports it', async () => {
