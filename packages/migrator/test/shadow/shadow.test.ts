@@ -50,7 +50,7 @@ describe('shadow databases', () => {
     expect(MigratorError.is(error)).toBe(true);
     expect((error as MigratorError).code).toBe('MIGRATOR_SCHEMA_LOAD_FAILED');
     expect((error as MigratorError).message).toBe(`${bad}:3:1: relation "nope" does not exist`);
-  });
+  }, 120_000);
 
   it('reports a syntax error at its exact line and column before touching a database', async () => {
     const bad = file('syntax.sql', 'create table a (id int);\n  create tabel x (id int);\n');
@@ -85,5 +85,5 @@ describe('shadow databases', () => {
     const error = await loadSchemaFile(path).catch((e: unknown) => e);
     expect((error as MigratorError).code).toBe('MIGRATOR_SHADOW_FAILED');
     expect((error as MigratorError).message).toMatch(/"postgis" is not available .*--shadow/);
-  });
+  }, 120_000);
 });
