@@ -39,4 +39,9 @@ export interface ScaffoldOptions {
   readonly signal?: AbortSignal;
   /** Called at each pipeline stage. */
   readonly onProgress?: (progress: ScaffoldProgress) => void;
+  /**
+   * Ignore the cache of earlier runs in `<output>/.sb/scaffold-cache.json` (compiled validators, handler
+   * scans) and compile everything again. The cache is still written. Default `false`.
+   */
+  readonly noCache?: boolean;
 }

@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { GenerationCache } from './cache/generation-cache.js';
 import { authFile } from './emit/auth-file.js';
 import { GENERATED_HEADER } from './emit/header.js';
 import { emitOperationsFile } from './emit/operations-file.js';
@@ -73,13 +74,11 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   checkAborted(options.signal);
   progress({ phase: 'emit', message: `generating ${options.framework} code for ${model.operations.length} operations` });
   const target = TARGETS[options.framework];
-  const validators = emitValidators(model, warnings);
+  const cache = await GenerationCache.load(options.noCache === true ? undefined : output);
+  const validators = emitValidators(model, warnings, cache);
   const files: PlannedFile[] = [
     { path: 'types.gen.ts', content: emitTypesFile(model), kind: 'generated' },
-    { path: 'validators/params.gen.js', content: validators.paramsModule, kind: 'generated' },
-    { path: 'validators/params.gen.d.ts', content: validators.paramsTypes, kind: 'generated' },
-    { path: 'validators/bodies.gen.js', content: validators.bodiesModule, kind: 'generated' },
-    { path: 'validators/bodies.gen.d.ts', content: validators.bodiesTypes, kind: 'generated' },
+    ...validators.files.map((f) => ({ ...f, kind: 'generated' as const })),
     { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${RUNTIME_SOURCE}`, kind: 'generated' },
     { path: 'route-table.gen.ts', content: emitRouteTableFile(model, validators), kind: 'generated' },
     { path: 'routes.gen.ts', content: target.routesFile(model, warnings), kind: 'generated' },
@@ -87,7 +86,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   ];
   checkAborted(options.signal);
   progress({ phase: 'handlers', message: 'planning handler files' });
-  const handlers = await planHandlers(model, output);
+  const handlers = await planHandlers(model, output, cache);
   files.splice(1, 0, { path: 'operations.gen.ts', content: emitOperationsFile(model, handlers.opTypes), kind: 'generated' });
   files.push(...handlers.files);
   for (const [rel, content] of [['auth.ts', authFile()], ['server.ts', target.serverFile()]] as const) {
@@ -96,6 +95,7 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   checkAborted(options.signal);
   progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length} files` });
   const written = await writeOutput(output, files, options.dryRun === true, options.signal);
+  if (options.dryRun !== true) await cache.save(output);
   return {
     framework: options.framework,
     output,

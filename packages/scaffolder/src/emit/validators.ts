@@ -1,41 +1,43 @@
 import { createRequire } from 'node:module';
 import type { Options } from 'ajv';
+import { hashOf, type CachedChunk, type GenerationCache } from '../cache/generation-cache.js';
 import type { ApiModel, NamedSchema, OperationModel, ParamIn } from '../model/model.js';
 import type { ScaffoldWarning } from '../result.js';
 import { isObject, type Json } from '../spec/resolve.js';
+import { str } from './literal.js';
 import { forValidator, schemaId } from './schema-ids.js';
 
 const require = createRequire(import.meta.url);
 
 /** Export names of one operation's validators in the generated modules. */
 export interface OperationValidators {
-  /** `params.gen.ts` export per parameter location. */
+  /** `params.gen.js` export per parameter location. */
   readonly params: Partial<Record<ParamIn, string>>;
   /** Per body media index: `[module, export]`; json bodies are not coerced, form bodies are. */
   readonly body: readonly ({ readonly module: 'params' | 'bodies'; readonly name: string } | undefined)[];
 }
 
 /**
- * Two standalone modules (coercing, for parameters and form bodies; exact, for JSON bodies) and who uses what.
- * Each is plain JavaScript with a `.d.ts` beside it: megabytes of generated validator code never need type
- * checking, and `tsc` then reads only the declarations.
+ * Standalone validator modules, one pair per handler group (coercing, for parameters and form bodies; exact, for
+ * JSON bodies), re-exported by `validators/params.gen.js` and `validators/bodies.gen.js`. Each is plain
+ * JavaScript; the two barrels have a `.d.ts` beside them, so `tsc` never reads megabytes of validator code.
+ * Per-group modules keep regeneration cheap: a chunk whose inputs did not change comes from the cache.
  */
 export interface EmittedValidators {
-  readonly paramsModule: string;
-  readonly paramsTypes: string;
-  readonly bodiesModule: string;
-  readonly bodiesTypes: string;
+  /** Every file under `validators/`: path relative to the output folder, and content. */
+  readonly files: readonly { readonly path: string; readonly content: string }[];
   readonly byOperation: ReadonlyMap<OperationModel, OperationValidators>;
 }
 
 type AjvInstance = import('ajv').default;
+type Mode = 'params' | 'bodies';
 
 /** Formats OpenAPI defines that JSON Schema validators do not check: accepted as annotations, without a warning. */
 const OPENAPI_FORMATS = new Set(['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']);
 
 /** OpenAPI 3.1 schemas are JSON Schema 2020-12; 3.0 schemas are closest to draft-07 (and its validators are leaner). */
-function newAjv(version: ApiModel['version'], coerce: boolean, formats: ReadonlyMap<string, string>, warnings?: ScaffoldWarning[]): AjvInstance {
-  const AjvClass = (require(version === '3.1' ? 'ajv/dist/2020' : 'ajv') as { default: new (o: Options) => AjvInstance }).default;
+function newAjv(model: ApiModel, coerce: boolean): AjvInstance {
+  const AjvClass = (require(model.version === '3.1' ? 'ajv/dist/2020' : 'ajv') as { default: new (o: Options) => AjvInstance }).default;
   const addFormats = (require('ajv-formats') as { default: (a: AjvInstance) => void }).default;
   const ajv = new AjvClass({
     code: { source: true, esm: true, lines: false },
@@ -46,12 +48,18 @@ function newAjv(version: ApiModel['version'], coerce: boolean, formats: Readonly
     coerceTypes: coerce ? 'array' : false,
   });
   addFormats(ajv);
-  for (const [f, pointer] of formats) {
-    if (ajv.formats[f]) continue;
-    ajv.addFormat(f, true);
-    if (!OPENAPI_FORMATS.has(f)) warnings?.push({ code: 'unknown-format', pointer, message: `format ${JSON.stringify(f)} is not known to ajv-formats; not validated` });
-  }
+  for (const f of model.formats.keys()) if (!ajv.formats[f]) ajv.addFormat(f, true);
+  const byRef = new Map(model.schemas.map((s) => [s.ref, s]));
+  // Both variants are registered; ajv only compiles what a validator reaches.
+  for (const s of model.schemas) for (const m of ['plain', 'request'] as const) ajv.addSchema(forValidator(s.schema, byRef, m) as Json, schemaId(s.index, m));
   return ajv;
+}
+
+function formatWarnings(model: ApiModel, warnings: ScaffoldWarning[]): void {
+  const known = new Set(Object.keys((require('ajv-formats/dist/formats') as { fullFormats: object }).fullFormats));
+  for (const [f, pointer] of model.formats) {
+    if (!known.has(f) && !OPENAPI_FORMATS.has(f)) warnings.push({ code: 'unknown-format', pointer, message: `format ${JSON.stringify(f)} is not known to ajv-formats; not validated` });
+  }
 }
 
 /** A location's parameters as one object schema. */
@@ -63,73 +71,116 @@ function paramsSchema(op: OperationModel, where: ParamIn, byRef: ReadonlyMap<str
   return { type: 'object', properties, required: params.filter((p) => p.required).map((p) => p.name) };
 }
 
-/**
- * Compiles every validator with ajv AT GENERATION TIME and returns their standalone source. A schema ajv
- * cannot compile becomes a warning and an unvalidated location, never a crash.
- */
-export function emitValidators(model: ApiModel, warnings: ScaffoldWarning[]): EmittedValidators {
-  const coercing = newAjv(model.version, true, model.formats, warnings);
-  const exact = newAjv(model.version, false, model.formats);
-  const byRef = new Map(model.schemas.map((s) => [s.ref, s]));
-  for (const s of model.schemas) {
-    // Both variants are registered; ajv only compiles what a validator reaches.
-    for (const mode of ['plain', 'request'] as const) {
-      const copy = forValidator(s.schema, byRef, mode) as Json;
-      coercing.addSchema(copy, schemaId(s.index, mode));
-      exact.addSchema(copy, schemaId(s.index, mode));
-    }
+interface Entry {
+  readonly name: string;
+  readonly schema: unknown;
+  readonly pointer: string;
+}
+
+/** One group's validators of one mode; identical schemas (GitHub repeats `{owner, repo}` often) share an export. */
+class Chunk {
+  readonly entries: Entry[] = [];
+  readonly #byKey = new Map<string, string>();
+  add(name: string, schema: unknown, pointer: string): string {
+    const key = JSON.stringify(schema);
+    const prior = this.#byKey.get(key);
+    if (prior !== undefined) return prior;
+    this.#byKey.set(key, name);
+    this.entries.push({ name, schema, pointer });
+    return name;
   }
-  const paramsExports: Record<string, string> = {};
-  const bodiesExports: Record<string, string> = {};
-  const byOperation = new Map<OperationModel, OperationValidators>();
-  // Identical schemas (GitHub repeats `{owner, repo}` hundreds of times) compile once and share an export.
-  const seen = new Map<string, string | null>();
-  const compile = (ajv: AjvInstance, exportsMap: Record<string, string>, name: string, schema: unknown, pointer: string): string | undefined => {
-    const key = `${ajv === coercing ? 'c' : 'e'}${JSON.stringify(schema)}`;
-    const prior = seen.get(key);
-    if (prior !== undefined) return prior ?? undefined;
-    const id = `https://schemas.sb/v/${name}.json`;
+}
+
+function compileChunk(ajv: AjvInstance, entries: readonly Entry[]): CachedChunk {
+  const compiled: Record<string, string> = {};
+  const skipped: Record<string, string> = {};
+  for (const e of entries) {
+    const id = `https://schemas.sb/v/${e.name}.json`;
     try {
-      ajv.addSchema({ ...(isObject(schema) ? schema : {}), $id: id });
+      ajv.addSchema({ ...(isObject(e.schema) ? e.schema : {}), $id: id });
       ajv.getSchema(id);
-      exportsMap[name] = id;
-      seen.set(key, name);
-      return name;
+      compiled[e.name] = id;
     } catch (err) {
       ajv.removeSchema(id);
-      seen.set(key, null);
-      warnings.push({ code: 'validator-skipped', pointer, message: `ajv cannot compile this schema (${err instanceof Error ? err.message : String(err)}); not validated` });
-      return undefined;
+      skipped[e.name] = err instanceof Error ? err.message : String(err);
     }
-  };
-  model.operations.forEach((op, i) => {
-    const params: Partial<Record<ParamIn, string>> = {};
+  }
+  const code = standalone(ajv, compiled);
+  for (const id of Object.values(compiled)) ajv.removeSchema(id);
+  return { code, compiled: Object.keys(compiled), skipped };
+}
+
+/**
+ * Compiles every validator with ajv AT GENERATION TIME and returns their standalone source. A schema ajv
+ * cannot compile becomes a warning and an unvalidated location, never a crash. Chunks found in `cache`
+ * (same ajv, spec version, formats, component schemas and validator schemas) are not compiled again.
+ */
+export function emitValidators(model: ApiModel, warnings: ScaffoldWarning[], cache: GenerationCache): EmittedValidators {
+  formatWarnings(model, warnings);
+  const byRef = new Map(model.schemas.map((s) => [s.ref, s]));
+  const chunks = new Map<string, Record<Mode, Chunk>>();
+  const planned = new Map<OperationModel, { params: [ParamIn, Mode, string][]; body: ({ module: Mode; name: string } | undefined)[] }>();
+  for (const op of model.operations) {
+    let c = chunks.get(op.group);
+    if (!c) chunks.set(op.group, (c = { params: new Chunk(), bodies: new Chunk() }));
+    const params: [ParamIn, Mode, string][] = [];
     for (const where of ['path', 'query', 'header', 'cookie'] as const) {
       const schema = paramsSchema(op, where, byRef);
-      const name = schema ? compile(coercing, paramsExports, `p${i}_${where}`, schema, `${op.pointer}/parameters`) : undefined;
-      if (name) params[where] = name;
+      if (schema) params.push([where, 'params', c.params.add(`${op.name}$${where}`, schema, `${op.pointer}/parameters`)]);
     }
     const body = (op.body?.media ?? []).map((m, j) => {
       if (!m.schema || (m.kind !== 'json' && m.kind !== 'form')) return undefined;
-      const name = `b${i}_${j}`;
-      const schema = forValidator(m.schema, byRef, 'request');
-      const pointer = `${op.pointer}/requestBody`;
-      const compiled = m.kind === 'form' ? compile(coercing, paramsExports, name, schema, pointer) : compile(exact, bodiesExports, name, schema, pointer);
-      return compiled ? { module: m.kind === 'form' ? ('params' as const) : ('bodies' as const), name: compiled } : undefined;
+      const module: Mode = m.kind === 'form' ? 'params' : 'bodies';
+      return { module, name: c[module].add(`${op.name}$b${j}`, forValidator(m.schema, byRef, 'request'), `${op.pointer}/requestBody`) };
     });
-    byOperation.set(op, { params, body });
-  });
-  return {
-    paramsModule: standalone(coercing, paramsExports),
-    paramsTypes: declarations(paramsExports),
-    bodiesModule: standalone(exact, bodiesExports),
-    bodiesTypes: declarations(bodiesExports),
-    byOperation,
-  };
+    planned.set(op, { params, body });
+  }
+  const ajvVersion = (require('ajv/package.json') as { version: string }).version;
+  const base = hashOf(ajvVersion, model.version, JSON.stringify([...model.formats.keys()].sort()), JSON.stringify(model.schemas.map((s) => [s.ref, s.index, s.schema])));
+  const ajvs: Partial<Record<Mode, AjvInstance>> = {};
+  const ok: Record<Mode, Set<string>> = { params: new Set(), bodies: new Set() };
+  const files: { path: string; content: string }[] = [];
+  const barrels: Record<Mode, string[]> = { params: [], bodies: [] };
+  for (const [group, c] of chunks) {
+    for (const mode of ['params', 'bodies'] as const) {
+      const entries = c[mode].entries;
+      if (entries.length === 0) continue;
+      const key = hashOf(base, mode, JSON.stringify(entries.map((e) => [e.name, e.schema])));
+      const chunk = cache.chunk(key, () => compileChunk((ajvs[mode] ??= newAjv(model, mode === 'params')), entries));
+      for (const e of entries) {
+        const reason = chunk.skipped[e.name];
+        if (reason !== undefined) warnings.push({ code: 'validator-skipped', pointer: e.pointer, message: `ajv cannot compile this schema (${reason}); not validated` });
+      }
+      if (chunk.compiled.length === 0) continue;
+      for (const n of chunk.compiled) ok[mode].add(n);
+      const file = `${group}.${mode}.gen.js`;
+      files.push({ path: `validators/${file}`, content: chunk.code });
+      barrels[mode].push(file);
+    }
+  }
+  for (const mode of ['params', 'bodies'] as const) {
+    files.push({ path: `validators/${mode}.gen.js`, content: barrel(barrels[mode]) });
+    files.push({ path: `validators/${mode}.gen.d.ts`, content: declarations([...ok[mode]]) });
+  }
+  const byOperation = new Map<OperationModel, OperationValidators>();
+  for (const [op, p] of planned) {
+    const params: Partial<Record<ParamIn, string>> = {};
+    for (const [where, mode, name] of p.params) if (ok[mode].has(name)) params[where] = name;
+    byOperation.set(op, { params, body: p.body.map((b) => (b && ok[b.module].has(b.name) ? b : undefined)) });
+  }
+  return { files, byOperation };
 }
 
-function declarations(exportsMap: Record<string, string>): string {
-  const names = Object.keys(exportsMap);
+function barrel(files: readonly string[]): string {
+  return [
+    '// Generated by sb scaffold: the standalone validators of every handler group. Do not edit.',
+    ...files.map((f) => `export * from ${str(`./${f}`)};`),
+    ...(files.length === 0 ? ['export {};'] : []),
+    '',
+  ].join('\n');
+}
+
+function declarations(names: readonly string[]): string {
   return [
     '// Generated by sb scaffold: declarations of the standalone validators beside this file. Do not edit.',
     "import type { Validator } from '../runtime.gen.js';",

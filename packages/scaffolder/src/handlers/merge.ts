@@ -26,33 +26,49 @@ async function getProject(): Promise<Project> {
   return project;
 }
 
-/**
- * Reads an existing handler file with ts-morph and appends stubs for operations it does not export yet.
- * The user's code is never rewritten: new text goes at the end, and a missing import is added at the top.
- */
-export async function mergeHandlers(existing: string, ops: readonly OperationModel[]): Promise<MergedHandlers> {
+/** The names a handler file exports, read with ts-morph (syntax only, no type checker). */
+export async function scanExports(existing: string): Promise<string[]> {
   const p = await getProject();
   const file = p.createSourceFile(`/h${Math.random().toString(36).slice(2)}.ts`, existing, { overwrite: true });
   try {
-    // Syntax only (no type checker): exported functions, exported consts/lets, and `export { a, b }` lists.
+    // Exported functions, exported consts/lets, and `export { a, b }` lists.
     const exported = new Set<string>();
     for (const f of file.getFunctions()) if (f.isExported() && f.getName()) exported.add(f.getName()!);
     for (const v of file.getVariableStatements()) if (v.isExported()) for (const d of v.getDeclarations()) exported.add(d.getName());
     for (const e of file.getExportDeclarations()) if (!e.getModuleSpecifier()) for (const n of e.getNamedExports()) exported.add(n.getAliasNode()?.getText() ?? n.getName());
-    const added = ops.filter((op) => !exported.has(op.name));
-    const kept = ops.filter((op) => exported.has(op.name));
-    let text = existing;
-    if (added.length > 0) {
-      const imports = file.getImportDeclarations();
-      const hasNamed = (name: string): boolean => imports.some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name));
-      const missingImports: string[] = [];
-      if (!imports.some((d) => d.getNamespaceImport()?.getText() === 'Op')) missingImports.push("import type * as Op from '../operations.gen.js';");
-      if (!hasNamed('notImplemented')) missingImports.push("import { notImplemented } from '../runtime.gen.js';");
-      if (!hasNamed('HandlerContext')) missingImports.push("import type { HandlerContext } from '../runtime.gen.js';");
-      const body = `${text.endsWith('\n') ? '' : '\n'}\n${added.map(handlerStub).join('\n')}`;
-      text = (missingImports.length > 0 ? `${missingImports.join('\n')}\n` : '') + text + body;
-    }
-    const opTypes = [...new Set([...existing.matchAll(/\bOp\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!))];
+    return [...exported];
+  } finally {
+    p.removeSourceFile(file);
+  }
+}
+
+/** Every `Op.<Type>` a handler file refers to. */
+export function opTypesOf(text: string): string[] {
+  return [...new Set([...text.matchAll(/\bOp\.([A-Za-z_$][\w$]*)/g)].map((m) => m[1]!))];
+}
+
+/**
+ * Appends stubs to an existing handler file for operations it does not export yet (`exportedNames`, from
+ * {@link scanExports}); ts-morph reads its imports only when something is added. The user's code is never
+ * rewritten: new text goes at the end, and a missing import is added at the top.
+ */
+export async function mergeHandlers(existing: string, ops: readonly OperationModel[], exportedNames?: readonly string[]): Promise<MergedHandlers> {
+  const exported = new Set(exportedNames ?? (await scanExports(existing)));
+  const added = ops.filter((op) => !exported.has(op.name));
+  const kept = ops.filter((op) => exported.has(op.name));
+  const opTypes = opTypesOf(existing);
+  if (added.length === 0) return { text: existing, added, kept, exported: [...exported], opTypes };
+  const p = await getProject();
+  const file = p.createSourceFile(`/h${Math.random().toString(36).slice(2)}.ts`, existing, { overwrite: true });
+  try {
+    const imports = file.getImportDeclarations();
+    const hasNamed = (name: string): boolean => imports.some((d) => d.getNamedImports().some((n) => (n.getAliasNode()?.getText() ?? n.getName()) === name));
+    const missingImports: string[] = [];
+    if (!imports.some((d) => d.getNamespaceImport()?.getText() === 'Op')) missingImports.push("import type * as Op from '../operations.gen.js';");
+    if (!hasNamed('notImplemented')) missingImports.push("import { notImplemented } from '../runtime.gen.js';");
+    if (!hasNamed('HandlerContext')) missingImports.push("import type { HandlerContext } from '../runtime.gen.js';");
+    const body = `${existing.endsWith('\n') ? '' : '\n'}\n${added.map(handlerStub).join('\n')}`;
+    const text = (missingImports.length > 0 ? `${missingImports.join('\n')}\n` : '') + existing + body;
     return { text, added, kept, exported: [...exported], opTypes };
   } finally {
     p.removeSourceFile(file);

@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ApiModel, OperationModel } from '../model/model.js';
 import type { HandlerRef, ScaffoldResult } from '../result.js';
 import type { PlannedFile } from '../write/atomic-write.js';
-import { mergeHandlers } from './merge.js';
+import type { GenerationCache } from '../cache/generation-cache.js';
+import { mergeHandlers, scanExports } from './merge.js';
 import { handlerFile } from './stub.js';
 
 function ref(op: OperationModel): HandlerRef {
@@ -21,8 +22,9 @@ async function readIfExists(file: string): Promise<string | undefined> {
 /**
  * Plans the handler files: new groups get a new file; existing files get stubs appended for new operations
  * (read with ts-morph, never rewritten); exports matching no operation anymore are reported as orphaned.
+ * What a file exports is cached by its content, so unchanged files are not parsed again.
  */
-export async function planHandlers(model: ApiModel, output: string): Promise<{ files: PlannedFile[]; handlers: ScaffoldResult['handlers']; opTypes: Set<string> }> {
+export async function planHandlers(model: ApiModel, output: string, cache: GenerationCache): Promise<{ files: PlannedFile[]; handlers: ScaffoldResult['handlers']; opTypes: Set<string> }> {
   const groups = new Map<string, OperationModel[]>();
   for (const op of model.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
   const files: PlannedFile[] = [];
@@ -36,11 +38,15 @@ export async function planHandlers(model: ApiModel, output: string): Promise<{ f
     const rel = `handlers/${group}.ts`;
     const before = await readIfExists(path.join(output, rel));
     if (before === undefined) {
-      files.push({ path: rel, content: handlerFile(group, ops), kind: 'user', status: 'created' });
+      const content = handlerFile(group, ops);
+      files.push({ path: rel, content, kind: 'user', status: 'created' });
+      cache.remember(content, { exported: ops.map((o) => o.name) });
       created.push(...ops.map(ref));
       continue;
     }
-    const merged = await mergeHandlers(before, ops);
+    const scan = await cache.handlerScan(before, async () => ({ exported: await scanExports(before) }));
+    const merged = await mergeHandlers(before, ops, scan.exported);
+    if (merged.added.length > 0) cache.remember(merged.text, { exported: [...merged.exported, ...merged.added.map((o) => o.name)] });
     for (const t of merged.opTypes) opTypes.add(t);
     files.push({ path: rel, content: merged.text, kind: 'user', status: 'updated' });
     created.push(...merged.added.map(ref));
@@ -53,7 +59,8 @@ export async function planHandlers(model: ApiModel, output: string): Promise<{ f
     if (groups.has(group)) continue;
     const text = await readIfExists(path.join(dir, f));
     if (text === undefined) continue;
-    const merged = await mergeHandlers(text, []);
+    const scan = await cache.handlerScan(text, async () => ({ exported: await scanExports(text) }));
+    const merged = await mergeHandlers(text, [], scan.exported);
     for (const t of merged.opTypes) opTypes.add(t);
     for (const name of merged.exported) orphaned.push({ exportName: name, file: `handlers/${f}` });
   }
