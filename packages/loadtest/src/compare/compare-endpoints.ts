@@ -95,6 +95,6 @@ export async function compareEndpoints(options: CompareOptions, ctx: LoadTestCon
   if (settings[0].model === 'closed') {
     metrics.push(compareMetric('requestsPerSec', a.throughput.requestsPerSec, b.throughput.requestsPerSec, sa.map((s) => s.rps), sb.map((s) => s.rps), true));
   }
-  const verdict = metrics.map((m) => (m.significant ? `B (${b.url}) is ${describeMetric(m)}` : describeMetric(m)));
+  const verdict = metrics.map((m) => (m.significant ? `B (${b.url}) ${m.metric === 'requestsPerSec' ? 'has' : 'is'} ${describeMetric(m)}` : describeMetric(m)));
   return { a, b, slices: parts[0].length, sliceSeconds, metrics, verdict, aborted: a.aborted || b.aborted };
 }
