@@ -8,7 +8,7 @@ export { InvalidSpecError, formatProblem } from './spec/spec-problem.js';
 export type { SpecProblem } from './spec/spec-problem.js';
 
 // routes → OpenAPI (part 2)
-export { specFromRoutes } from './from-routes/spec-from-routes.js';
+export { specFromRoutes } from './from-routes/lazy.js';
 export { serializeSpec, formatOf as specFormatOf, writeSpecFile } from './from-routes/document/serialize.js';
 export type { RouteFramework, RouteReport, SpecFromRoutesOptions, SpecFromRoutesResult, SpecProgress, SpecWarning } from './from-routes/options.js';
 
