@@ -16,13 +16,19 @@ if (tool === 'scaffold') {
   const { scaffold } = await import('../src/index.js');
   const r = await scaffold({ spec: a!, framework: b as 'express', output: c! });
   if (d === 'regen') {
-    // Regenerate after a one-operation edit: the spec gains one operation.
+    // Regenerate after a one-operation edit, as a user does: the spec file gains one operation (in an existing
+    // tag, so a handler file gets a stub appended) and `sb scaffold` runs again on the same output folder.
     const { readFile } = await import('node:fs/promises');
     const doc = JSON.parse(await readFile(a!, 'utf8')) as { paths: Record<string, unknown> };
     doc.paths['/sb-bench/ping'] = { get: { operationId: 'sbBenchPing', tags: ['meta'], responses: { '204': { description: 'pong' } } } };
+    const edited = `${c!.replace(/\/$/, '')}-edited-spec.json`;
+    await writeFile(edited, JSON.stringify(doc, null, 2));
     const t1 = performance.now();
-    const again = await scaffold({ spec: doc, framework: b as 'express', output: c! });
-    detail = { firstMs: Math.round(t1 - t0), regenMs: Math.round(performance.now() - t1), created: again.handlers.created.length };
+    const again = await scaffold({ spec: edited, framework: b as 'express', output: c! });
+    const regenMs = Math.round(performance.now() - t1);
+    const t2 = performance.now();
+    await scaffold({ spec: edited, framework: b as 'express', output: c!, noCache: true });
+    detail = { firstMs: Math.round(t1 - t0), regenMs, regenWithoutCacheMs: Math.round(performance.now() - t2), created: again.handlers.created.length, written: again.files.filter((f) => f.status !== 'unchanged').map((f) => f.path) };
   } else detail = { operations: r.operations, schemas: r.schemas, files: r.files.length, warnings: r.warnings.length };
 } else if (tool === 'openapi-typescript') {
   const { default: openapiTS, astToString } = await import('openapi-typescript');

@@ -56,7 +56,7 @@ describe('the generation cache', () => {
     dirs.push(output);
     await scaffold({ spec: SPEC, framework: 'express', output });
     const before = await readFile(path.join(output, 'validators/pets.params.gen.js'), 'utf8');
-    await writeFile(path.join(output, CACHE), '{"format":1,"chunks":');
+    await writeFile(path.join(output, CACHE), '{"format":2,"chunks":');
     const again = await scaffold({ spec: SPEC, framework: 'express', output });
     expect(again.files.every((f) => f.status === 'unchanged')).toBe(true);
     expect(await readFile(path.join(output, 'validators/pets.params.gen.js'), 'utf8')).toBe(before);

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /** Where the cache lives inside `--output`: a hidden folder, never imported by the generated code. */
 export const CACHE_FILE = '.sb/scaffold-cache.json';
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A compiled standalone validator chunk, as ajv produced it. */
 export interface CachedChunk {
@@ -15,9 +15,10 @@ export interface CachedChunk {
   readonly skipped: Readonly<Record<string, string>>;
 }
 
-/** What a handler file exports (read with ts-morph once per content). */
+/** What a handler file exports and imports (read with ts-morph once per content). */
 export interface CachedHandlerScan {
   readonly exported: readonly string[];
+  readonly imports: readonly string[];
 }
 
 interface CacheData {

@@ -4,8 +4,11 @@ import type { ApiModel, OperationModel } from '../model/model.js';
 import type { HandlerRef, ScaffoldResult } from '../result.js';
 import type { PlannedFile } from '../write/atomic-write.js';
 import type { GenerationCache } from '../cache/generation-cache.js';
-import { mergeHandlers, scanExports } from './merge.js';
+import { mergeHandlers, scanHandlerFile } from './merge.js';
 import { handlerFile } from './stub.js';
+
+/** A stub file (new, or with stubs appended) imports everything the stubs use. */
+const STUB_IMPORT_NAMES = ['Op', 'notImplemented', 'HandlerContext'];
 
 function ref(op: OperationModel): HandlerRef {
   return { exportName: op.name, file: `handlers/${op.group}.ts`, operationId: op.operationId, method: op.method.toUpperCase(), path: op.path };
@@ -40,13 +43,13 @@ export async function planHandlers(model: ApiModel, output: string, cache: Gener
     if (before === undefined) {
       const content = handlerFile(group, ops);
       files.push({ path: rel, content, kind: 'user', status: 'created' });
-      cache.remember(content, { exported: ops.map((o) => o.name) });
+      cache.remember(content, { exported: ops.map((o) => o.name), imports: STUB_IMPORT_NAMES });
       created.push(...ops.map(ref));
       continue;
     }
-    const scan = await cache.handlerScan(before, async () => ({ exported: await scanExports(before) }));
-    const merged = await mergeHandlers(before, ops, scan.exported);
-    if (merged.added.length > 0) cache.remember(merged.text, { exported: [...merged.exported, ...merged.added.map((o) => o.name)] });
+    const scan = await cache.handlerScan(before, () => scanHandlerFile(before));
+    const merged = await mergeHandlers(before, ops, scan);
+    if (merged.added.length > 0) cache.remember(merged.text, { exported: [...merged.exported, ...merged.added.map((o) => o.name)], imports: STUB_IMPORT_NAMES });
     for (const t of merged.opTypes) opTypes.add(t);
     files.push({ path: rel, content: merged.text, kind: 'user', status: 'updated' });
     created.push(...merged.added.map(ref));
@@ -59,8 +62,8 @@ export async function planHandlers(model: ApiModel, output: string, cache: Gener
     if (groups.has(group)) continue;
     const text = await readIfExists(path.join(dir, f));
     if (text === undefined) continue;
-    const scan = await cache.handlerScan(text, async () => ({ exported: await scanExports(text) }));
-    const merged = await mergeHandlers(text, [], scan.exported);
+    const scan = await cache.handlerScan(text, () => scanHandlerFile(text));
+    const merged = await mergeHandlers(text, [], scan);
     for (const t of merged.opTypes) opTypes.add(t);
     for (const name of merged.exported) orphaned.push({ exportName: name, file: `handlers/${f}` });
   }
