@@ -32,8 +32,11 @@ function checkAborted(signal: AbortSignal | undefined): void {
  *
  * Output layout under `output` (`*.gen.ts` are rewritten on every run, the rest are yours):
  * - `types.gen.ts` — one type per schema; `operations.gen.ts` — per operation `<Op>Input` / `<Op>Result`;
- * - `validators/*.gen.js` (+ `.d.ts`) — standalone ajv validators compiled at generation time (plain JS: a
- *   `tsc` build needs `allowJs`, or copy them next to the output);
+ * - `validators/<group>.{params,bodies}.gen.js` — standalone ajv validators compiled at generation time, one pair
+ *   per handler group, re-exported by `validators/params.gen.js` / `bodies.gen.js` (+ `.d.ts`) (plain JS: a `tsc`
+ *   build needs `allowJs`, or copy them next to the output);
+ * - `.sb/scaffold-cache.json` — compiled validators and handler-file scans of this run, so the next run only
+ *   recompiles what changed (see {@link ScaffoldOptions.noCache});
  * - `runtime.gen.ts` — request id, error envelope, coercion, security; `routes.gen.ts`, `app.gen.ts` — the framework wiring;
  * - `handlers/<group>.ts` — one `async function <name>(input, ctx)` per operation, created once, never overwritten
  *   (see {@link HandlerRef} for naming); `auth.ts` — your `authenticate` hook; `server.ts` — a runnable entry.
