@@ -27,6 +27,10 @@ interface CacheData {
   readonly handlers: Record<string, CachedHandlerScan>;
 }
 
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
 /** SHA-256 of the given parts, hex. */
 export function hashOf(...parts: readonly string[]): string {
   const h = createHash('sha256');
@@ -62,7 +66,8 @@ export class GenerationCache {
 
   chunk(key: string, make: () => CachedChunk): CachedChunk {
     const hit = Object.hasOwn(this.#old.chunks, key) ? this.#old.chunks[key] : undefined;
-    const value = hit ?? make();
+    const ok = hit !== undefined && typeof hit.code === 'string' && isStrings(hit.compiled) && typeof hit.skipped === 'object' && hit.skipped !== null;
+    const value = ok ? hit : make();
     this.#next.chunks[key] = value;
     return value;
   }
@@ -70,7 +75,7 @@ export class GenerationCache {
   async handlerScan(content: string, make: () => Promise<CachedHandlerScan>): Promise<CachedHandlerScan> {
     const key = hashOf(content);
     const hit = Object.hasOwn(this.#old.handlers, key) ? this.#old.handlers[key] : undefined;
-    const value = hit ?? (await make());
+    const value = hit !== undefined && isStrings(hit.exported) && isStrings(hit.imports) ? hit : await make();
     this.#next.handlers[key] = value;
     return value;
   }
