@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import type { AnalyzeOptions, AnalyzeResult, CheckId, Severity } from '@sb/migrator';
+import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatAnalyze } from '../../format/db-analyze.js';
 import { ProgressLine } from '../../format/progress-line.js';
@@ -15,7 +16,7 @@ export default class DbAnalyze extends SbCommand {
     '<%= config.bin %> db analyze --connection $DATABASE_URL --output migrations/ --fail-on high',
   ];
   static override flags = {
-    connection: Flags.string({ char: 'c', description: 'postgres:// URL (or DATABASE_URL).', env: 'DATABASE_URL', required: true }),
+    connection: connectionFlag,
     output: Flags.string({ char: 'o', description: 'Write the migratable fixes as a migration into this directory.' }),
     'fail-on': Flags.string({ description: 'Exit 1 when a finding at or above this severity exists.', options: [...SEVERITIES] }),
     check: Flags.string({ description: 'Run only this check (repeatable).', multiple: true }),

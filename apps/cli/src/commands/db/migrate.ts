@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { MigrateOptions, MigrateResult } from '@sb/migrator';
+import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatMigrate } from '../../format/db-migrate.js';
 import { ProgressLine } from '../../format/progress-line.js';
@@ -18,7 +19,7 @@ export default class DbMigrate extends SbCommand {
     path: Args.string({ description: 'Migrations directory or one migration file.', required: true }),
   };
   static override flags = {
-    connection: Flags.string({ char: 'c', description: 'postgres:// URL (or DATABASE_URL).', env: 'DATABASE_URL', required: true }),
+    connection: connectionFlag,
     'dry-run': Flags.boolean({ description: 'Run in a transaction that is rolled back; report rows, locks, time.' }),
     down: Flags.integer({ description: 'Roll back the last N applied migrations.', min: 1 }),
     'lock-timeout': Flags.string({ description: 'lock_timeout for migration statements.', default: '5s' }),

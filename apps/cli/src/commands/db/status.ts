@@ -1,5 +1,6 @@
 import { Args, Flags } from '@oclif/core';
 import type { StatusOptions, StatusResult } from '@sb/migrator';
+import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { parseTrackingTable } from '../../format/db-migrate-flags.js';
 import { formatStatus } from '../../format/db-status.js';
@@ -11,7 +12,7 @@ export default class DbStatus extends SbCommand {
     path: Args.string({ description: 'Migrations directory or one migration file.', default: 'migrations' }),
   };
   static override flags = {
-    connection: Flags.string({ char: 'c', description: 'postgres:// URL (or DATABASE_URL).', env: 'DATABASE_URL', required: true }),
+    connection: connectionFlag,
     'tracking-table': Flags.string({ description: 'schema.table recording applied migrations.', default: 'public.sb_schema_migrations' }),
   };
 

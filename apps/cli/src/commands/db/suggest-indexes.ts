@@ -1,5 +1,6 @@
 import { Flags } from '@oclif/core';
 import type { SuggestOptions, SuggestResult } from '@sb/migrator';
+import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { ProgressLine } from '../../format/progress-line.js';
 import { formatSuggest } from '../../format/db-suggest.js';
@@ -13,7 +14,7 @@ export default class DbSuggestIndexes extends SbCommand {
     '<%= config.bin %> db suggest-indexes --connection $DATABASE_URL --queries slow.sql',
   ];
   static override flags = {
-    connection: Flags.string({ char: 'c', description: 'postgres:// URL (or DATABASE_URL).', env: 'DATABASE_URL', required: true }),
+    connection: connectionFlag,
     queries: Flags.string({ description: 'A SQL file of queries (default: pg_stat_statements).' }),
     output: Flags.string({ char: 'o', description: 'Write the suggested indexes as a migration into this directory.' }),
     top: Flags.integer({ description: 'How many pg_stat_statements queries to consider.', default: 20, min: 1 }),
