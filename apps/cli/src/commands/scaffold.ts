@@ -24,6 +24,7 @@ export default class Scaffold extends SbCommand {
     framework: Flags.string({ char: 'f', description: 'Target framework.', options: ['express', 'fastify', 'koa'], required: true }),
     output: Flags.string({ char: 'o', description: 'Folder to generate into (nothing is written outside it).', required: true }),
     'dry-run': Flags.boolean({ description: 'Report what would be written, write nothing.' }),
+    'no-cache': Flags.boolean({ description: 'Ignore the generation cache in <output>/.sb/ and recompile every validator.' }),
     'from-db': Flags.string({ description: 'Generate a CRUD API (kysely handlers) from this PostgreSQL database instead of a spec (postgres:// URL).' }),
     schema: Flags.string({ description: 'With --from-db: only this schema (repeatable; default every user schema).', multiple: true }),
     auth: Flags.string({ description: 'With --from-db: operations that require a bearer token (checked in auth.ts).', options: ['writes', 'all', 'none'], default: 'writes' }),
@@ -59,6 +60,6 @@ export default class Scaffold extends SbCommand {
 }
 
 /** Flags → library options (pure). */
-export function toOptions(spec: string, flags: { framework: string; output: string; 'dry-run'?: boolean }): ScaffoldOptions {
-  return { spec, framework: flags.framework as Framework, output: flags.output, dryRun: flags['dry-run'] === true };
+export function toOptions(spec: string, flags: { framework: string; output: string; 'dry-run'?: boolean; 'no-cache'?: boolean }): ScaffoldOptions {
+  return { spec, framework: flags.framework as Framework, output: flags.output, dryRun: flags['dry-run'] === true, noCache: flags['no-cache'] === true };
 }

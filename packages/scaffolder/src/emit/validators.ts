@@ -32,6 +32,9 @@ export interface EmittedValidators {
 type AjvInstance = import('ajv').default;
 type Mode = 'params' | 'bodies';
 
+/** Bumped whenever the ajv options or the emitted code change, so cached validators of an older generator are recompiled. */
+const CODEGEN_REVISION = 'own-properties';
+
 /** Formats OpenAPI defines that JSON Schema validators do not check: accepted as annotations, without a warning. */
 const OPENAPI_FORMATS = new Set(['int32', 'int64', 'float', 'double', 'byte', 'binary', 'password']);
 
@@ -42,6 +45,8 @@ function newAjv(model: ApiModel, coerce: boolean): AjvInstance {
   const ajv = new AjvClass({
     code: { source: true, esm: true, lines: false },
     allErrors: true,
+    // Only the body's own keys count: an absent optional `constructor` must not be read from Object.prototype.
+    ownProperties: true,
     strict: false,
     logger: false,
     validateSchema: false,
@@ -136,7 +141,7 @@ export function emitValidators(model: ApiModel, warnings: ScaffoldWarning[], cac
     planned.set(op, { params, body });
   }
   const ajvVersion = (require('ajv/package.json') as { version: string }).version;
-  const base = hashOf(ajvVersion, model.version, JSON.stringify([...model.formats.keys()].sort()), JSON.stringify(model.schemas.map((s) => [s.ref, s.index, s.schema])));
+  const base = hashOf(ajvVersion, CODEGEN_REVISION, model.version, JSON.stringify([...model.formats.keys()].sort()), JSON.stringify(model.schemas.map((s) => [s.ref, s.index, s.schema])));
   const ajvs: Partial<Record<Mode, AjvInstance>> = {};
   const ok: Record<Mode, Set<string>> = { params: new Set(), bodies: new Set() };
   const files: { path: string; content: string }[] = [];
