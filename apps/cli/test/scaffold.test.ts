@@ -16,7 +16,8 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('sb scaffold', () => {
   it('maps flags to library options', () => {
-    expect(toOptions('a.yaml', { framework: 'koa', output: 'out', 'dry-run': true })).toEqual({ spec: 'a.yaml', framework: 'koa', output: 'out', dryRun: true });
+    expect(toOptions('a.yaml', { framework: 'koa', output: 'out', 'dry-run': true })).toEqual({ spec: 'a.yaml', framework: 'koa', output: 'out', dryRun: true, noCache: false });
+    expect(toOptions('a.yaml', { framework: 'express', output: 'out', 'no-cache': true })).toMatchObject({ dryRun: false, noCache: true });
   });
 
   it('generates routes, validators, types and handlers and says what to implement', async () => {
