@@ -1,6 +1,7 @@
 import type { ApiModel, MediaModel, OperationModel, ParamIn, ResponseModel } from '../model/model.js';
 import { GENERATED_HEADER } from './header.js';
 import { docComment, propKey, str } from './literal.js';
+import { schemaTags } from './schema-tags.js';
 import { schemaToTs, type RefNamer } from './ts-types.js';
 
 const LOCATIONS: readonly [ParamIn, string][] = [
@@ -43,7 +44,7 @@ function operationTypes(op: OperationModel, refName: RefNamer): string {
     const name = `${t}${key.charAt(0).toUpperCase()}${key.slice(1)}`;
     if (params.length === 0) out.push(`export type ${name} = Record<string, never>;`);
     else {
-      const lines = params.map((p) => `${docComment([p.description], '  ')}  ${propKey(p.name)}${p.required ? '' : '?'}: ${schemaToTs(p.schema, refName, '  ')};`);
+      const lines = params.map((p) => `${docComment([p.description, ...schemaTags(p.schema)], '  ')}  ${propKey(p.name)}${p.required ? '' : '?'}: ${schemaToTs(p.schema, refName, '  ')};`);
       out.push(`export interface ${name} {\n${lines.join('\n')}\n}`);
     }
   }

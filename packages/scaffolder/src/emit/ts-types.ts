@@ -1,5 +1,6 @@
 import { isObject, type Json } from '../spec/resolve.js';
 import { docComment, literal, propKey } from './literal.js';
+import { schemaTags } from './schema-tags.js';
 
 /** Resolves a `$ref` to the TypeScript expression naming its type. */
 export type RefNamer = (ref: string) => string;
@@ -93,7 +94,7 @@ function objectType(schema: Json, refName: RefNamer, indent: string): string {
   const inner = `${indent}  `;
   const lines: string[] = [];
   for (const [name, sub] of Object.entries(props)) {
-    const doc = isObject(sub) ? docComment([typeof sub['description'] === 'string' ? sub['description'] : undefined, sub['deprecated'] === true ? '@deprecated' : undefined], inner) : '';
+    const doc = isObject(sub) ? docComment([typeof sub['description'] === 'string' ? sub['description'] : undefined, ...schemaTags(sub), sub['deprecated'] === true ? '@deprecated' : undefined], inner) : '';
     const ro = isObject(sub) && sub['readOnly'] === true ? 'readonly ' : '';
     lines.push(`${doc}${inner}${ro}${propKey(name)}${required.has(name) ? '' : '?'}: ${schemaToTs(sub, refName, inner)};`);
   }

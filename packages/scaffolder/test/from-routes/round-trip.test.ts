@@ -25,3 +25,14 @@ describe('spec → sb scaffold → sb spec', () => {
     }
   }
 });
+
+describe('what TypeScript types cannot say', () => {
+  it('keeps integer, format and bounds of parameters through JSDoc tags in the generated types', { timeout: 90_000 }, async () => {
+    const dir = await freshDir('roundtrip-tags');
+    dirs.push(dir);
+    await scaffold({ spec: path.join(EXAMPLES, 'petstore-3.1.yaml'), framework: 'express', output: dir });
+    const back = await specFromRoutes({ input: dir });
+    const limit = back.document.paths?.['/pets']?.get?.parameters?.find((p) => 'name' in p && p.name === 'limit');
+    expect(limit && 'schema' in limit ? limit.schema : undefined).toEqual({ type: 'integer', format: 'int32', maximum: 100 });
+  });
+});

@@ -55,7 +55,7 @@ export class OperationParts {
 export function paramsFromType(type: Type, where: Node, location: ParamIn, types: TypeToSchema): ParamPart[] {
   return type.getProperties().map((p) => {
     const t = p.getTypeAtLocation(where);
-    return { name: p.getName(), in: location, required: location === 'path' || !p.isOptional(), schema: types.convert(t, where) };
+    return { name: p.getName(), in: location, required: location === 'path' || !p.isOptional(), schema: types.property(p, t, p.getDeclarations()[0], where) };
   });
 }
 

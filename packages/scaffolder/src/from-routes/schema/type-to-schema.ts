@@ -127,7 +127,8 @@ export class TypeToSchema {
     return schema;
   }
 
-  private property(prop: MorphSymbol, propType: Type, decl: Node | undefined, where: Node): JsonSchema {
+  /** A property's schema: its type plus what its JSDoc says (`@integer`, `@format`, bounds, description). */
+  property(prop: MorphSymbol, propType: Type, decl: Node | undefined, where: Node): JsonSchema {
     const converted = this.convert(propType, where);
     const { integer, ...doc } = jsDocAnnotations(decl);
     if ('$ref' in converted) return Object.keys(doc).length ? { allOf: [converted], ...doc } : converted;
