@@ -78,7 +78,7 @@ export async function loadSpec(spec: string | object): Promise<LoadedSpec> {
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ScaffoldError('SCAFFOLD_SPEC_NOT_FOUND', `cannot read spec ${spec}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`, { cause: err });
+    throw new ScaffoldError('SCAFFOLD_SPEC_NOT_FOUND', `cannot read spec ${spec}: ${readFailure(err)}`, { cause: err });
   }
   const { doc, locate } = parseText(spec, text);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -87,4 +87,13 @@ export async function loadSpec(spec: string | object): Promise<LoadedSpec> {
   detectVersion(doc as Record<string, unknown>, locate);
   if (hasExternalRef(doc)) return { doc: await bundle(file), file: spec, locate, bundled: true };
   return { doc: doc as Record<string, unknown>, file: spec, locate, bundled: false };
+}
+
+/** Why a spec file could not be read, in words. */
+function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder, not a spec file';
+  return code ?? String(err);
 }
