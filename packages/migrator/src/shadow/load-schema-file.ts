@@ -27,7 +27,7 @@ async function readSchema(file: string): Promise<string> {
 }
 
 /** Drops every user schema (and the extensions in them) so the next file starts from an empty database. */
-async function resetShadow(db: Queryable): Promise<void> {
+export async function resetShadow(db: Queryable): Promise<void> {
   await db.query(`do $$ declare s text; begin
     for s in select nspname from pg_namespace where nspname not in ('pg_catalog', 'information_schema') and nspname !~ '^pg_' loop
       execute format('drop schema %I cascade', s);

@@ -5,6 +5,7 @@ import { diffSnapshots } from '../../src/diff/diff-snapshots.js';
 import { introspect, type IntrospectOptions } from '../../src/introspect/introspect.js';
 import type { Operation } from '../../src/plan/operation.js';
 import { preludeFor } from '../../src/plan/render.js';
+import { resetShadow } from '../../src/shadow/load-schema-file.js';
 
 /** Introspection options per case, as migra's own tests use them. */
 export const CASE_OPTIONS: Record<string, IntrospectOptions> = {
@@ -13,15 +14,8 @@ export const CASE_OPTIONS: Record<string, IntrospectOptions> = {
   singleschema_ext: { schemas: ['goodschema'] },
 };
 
-/** Empties a database between cases: every user schema dropped (with its extensions), `public` recreated. */
-export async function resetDatabase(db: Queryable): Promise<void> {
-  await db.query(`do $$ declare s text; begin
-    for s in select nspname from pg_namespace where nspname not in ('pg_catalog', 'information_schema') and nspname !~ '^pg_' loop
-      execute format('drop schema %I cascade', s);
-    end loop;
-    create schema public;
-  end $$`);
-}
+/** Empties a database between cases: the shadow loader's own reset (every user schema dropped, `public` recreated). */
+export const resetDatabase = resetShadow;
 
 /**
  * Runs each statement on its own (CONCURRENTLY cannot run inside a multi-statement string), in the order
