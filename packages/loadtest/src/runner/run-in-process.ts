@@ -19,7 +19,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
   const model =
     settings.rate === undefined
       ? new ClosedLoop(engine, settings.requests, () => finish())
-      : new OpenLoop(engine, settings.rate, openModelBudget(settings.rate, settings), () => finish(), t0);
+      : new OpenLoop(engine, settings.rate, settings.requests, () => finish(), t0);
 
   const measureStart = t0 + settings.warmup * 1000;
   let phase: LoadTestProgress['phase'] = settings.warmup > 0 ? 'warmup' : 'measure';
@@ -112,13 +112,4 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     aborted,
   };
-}
-
-/**
- * The open model's request budget for the measured phase: the count asked for, or exactly rate × duration, so a
- * stop timer that fires late on a busy machine cannot schedule requests due after the run's end.
- */
-function openModelBudget(rate: number, settings: { requests?: number | undefined; duration?: number | undefined }): number | undefined {
-  if (settings.requests !== undefined) return settings.requests;
-  return settings.duration === undefined ? undefined : Math.round(rate * settings.duration);
 }
