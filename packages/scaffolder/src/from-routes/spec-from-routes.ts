@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScaffoldError } from '../errors.js';
+import { isObject } from '../openapi/resolve.js';
+import { ContractReader } from './contract/contract-reader.js';
 import { buildDocument, type DocumentOperation } from './document/build-document.js';
 import { writeSpecFile } from './document/serialize.js';
 import { MountGraph, toOpenApiPath } from './discover/mount-graph.js';
@@ -48,6 +50,7 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   const registry = new SchemaRegistry();
   const types = new TypeToSchema(registry);
   const zod = new ZodToSchema(registry, types);
+  const contracts = new ContractReader();
   const operations: DocumentOperation[] = [];
   const routes: RouteReport[] = [];
   const allRoutes: { path: string; source: string }[] = [];
@@ -63,9 +66,9 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
           continue;
         }
         for (const method of [m === 'del' ? 'delete' : m]) {
-          const inferred = withBindings(route.bindings, () => inferOperation(route, fw, method, full, types, zod));
+          const inferred = withBindings(route.bindings, () => inferOperation(route, fw, method, full, types, zod, contracts));
           if (full.unsupported) inferred.notInferred.push(`path: ${full.unsupported}`);
-          operations.push({ path: inferred.path, method, operation: inferred.operation });
+          operations.push({ path: inferred.path, method, operation: inferred.operation, contract: inferred.contract });
           routes.push({
             method: method.toUpperCase(),
             path: inferred.path,
@@ -89,7 +92,10 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   }
   progress({ phase: 'document', message: `writing ${operations.length} operations` });
   const meta = await packageMeta(files[0]!);
-  const document = buildDocument(options.title ?? meta.name ?? 'API', options.version ?? meta.version ?? '0.0.0', operations, registry);
+  // A generated app describes itself: its contract's title and version come before package.json's.
+  const info = contracts.used.length === 1 && isObject(contracts.used[0]!.doc['info']) ? contracts.used[0]!.doc['info'] : {};
+  const stated = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const document = buildDocument(options.title ?? stated(info['title']) ?? meta.name ?? 'API', options.version ?? stated(info['version']) ?? meta.version ?? '0.0.0', operations, registry);
   if (options.output) {
     checkAborted(options.signal);
     await writeSpecFile(document, options.output);
