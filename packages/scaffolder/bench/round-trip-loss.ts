@@ -85,7 +85,7 @@ function facts(v: unknown, pointer: string, out: Map<string, string>): void {
   if (isObject(v)) {
     for (const [k, x] of Object.entries(v)) {
       const p = `${pointer}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-      if (WHOLE.has(k) || pointer === '#/components/examples' || !(isObject(x) || Array.isArray(x))) out.set(p, JSON.stringify(x));
+      if ((WHOLE.has(k) && pointer !== '#/components') || pointer === '#/components/examples' || !(isObject(x) || Array.isArray(x))) out.set(p, JSON.stringify(x));
       else facts(x, p, out);
     }
   } else if (Array.isArray(v)) {
