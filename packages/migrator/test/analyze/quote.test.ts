@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { quoteIdent, safeName } from '../../src/analyze/quote.js';
-import { createTestDatabase, withClient } from '../apply/fixture-db.js';
+import { createTestDatabase, withClient } from '../helpers/databases.js';
 
 describe('quoteIdent', () => {
   it('round-trips hostile names through PostgreSQL, line breaks included, without a raw line break in the SQL', async () => {
