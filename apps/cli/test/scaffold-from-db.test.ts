@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@sb/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, DATABASE_URL, type TestDatabase } from '@sb/test-utils';
+import { createTestDatabase, type TestDatabase } from '@sb/test-utils';
 import { runCli } from './helpers/run-cli.js';
 
 let db: TestDatabase;

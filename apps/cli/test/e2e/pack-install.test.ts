@@ -43,11 +43,14 @@ describe('the packed packages', () => {
       const pkg = JSON.parse(await readFile(join(app.dir, 'node_modules', JSON.parse(await readFile(join(ROOT, dir, 'package.json'), 'utf8')).name, 'package.json'), 'utf8'));
       const installed = join(app.dir, 'node_modules', pkg.name);
       const files = await readdir(installed);
-      expect(files, pkg.name).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json']));
-      expect(pkg.license, pkg.name).toBe('MIT');
-      expect(pkg.repository?.url, pkg.name).toMatch(/^git\+https:/);
-      expect(pkg.bugs?.url, pkg.name).toMatch(/^https:/);
-      expect(JSON.stringify(pkg.dependencies ?? {}), pkg.name).not.toContain('workspace:');
+      expect({ name: pkg.name, files }).toEqual({ name: pkg.name, files: expect.arrayContaining(['LICENSE', 'README.md', 'package.json']) });
+      expect({ name: pkg.name, license: pkg.license }).toEqual({ name: pkg.name, license: 'MIT' });
+      expect({ name: pkg.name, repository: pkg.repository?.url, bugs: pkg.bugs?.url }).toEqual({
+        name: pkg.name,
+        repository: expect.stringMatching(/^git\+https:/),
+        bugs: expect.stringMatching(/^https:/),
+      });
+      expect({ name: pkg.name, deps: JSON.stringify(pkg.dependencies ?? {}) }).not.toEqual({ name: pkg.name, deps: expect.stringContaining('workspace:') });
     }
   });
 
