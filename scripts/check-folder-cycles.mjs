@@ -1,6 +1,8 @@
 // Fails when the folders of a package's src/ import each other in a cycle (data must flow one way).
 // A folder is the first path segment under src/ (src/diff/x.ts → diff; src/index.ts → the package root,
-// which may import anything and is imported by nothing). Usage: node scripts/check-folder-cycles.mjs [pkgdir…]
+// which may import anything and is imported by nothing); a grouping folder, one that holds only folders (and at
+// most two entry files beside two or more folders), is looked through: src/scan/rules/x.ts → scan/rules, while
+// src/scan/scan.ts stays scan. Usage: node scripts/check-folder-cycles.mjs [pkgdir…]
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
@@ -14,9 +16,23 @@ function files(dir) {
   });
 }
 
+const grouping = new Map();
+function isGrouping(dir) {
+  if (!grouping.has(dir)) {
+    const entries = readdirSync(dir);
+    const folders = entries.filter((name) => statSync(join(dir, name)).isDirectory()).length;
+    const sources = entries.filter((name) => /\.tsx?$/.test(name)).length;
+    grouping.set(dir, folders >= 2 && sources <= 2);
+  }
+  return grouping.get(dir);
+}
+
 function folderOf(src, file) {
   const rel = relative(src, file).split(sep);
-  return rel.length > 1 ? rel[0] : null;
+  if (rel.length < 2 || rel[0] === '..') return null;
+  let depth = 1;
+  while (depth < rel.length - 1 && isGrouping(join(src, ...rel.slice(0, depth)))) depth++;
+  return rel.slice(0, depth).join('/');
 }
 
 /** Tarjan's strongly connected components; returns the components with more than one folder. */
@@ -67,7 +83,7 @@ for (const pkg of packages) {
     for (const m of text.matchAll(IMPORT)) {
       const target = resolve(dirname(file), m[1] ?? m[2]);
       const to = folderOf(src, target);
-      if (to === null || to === from || target.startsWith('..')) continue;
+      if (to === null || to === from) continue;
       if (!graph.has(from)) graph.set(from, new Set());
       graph.get(from).add(to);
       if (!examples.has(`${from}>${to}`)) examples.set(`${from}>${to}`, relative(pkg, file));
