@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { loadScanConfig } from './config/scan-config.js';
 import { RuleContext } from './engine/context.js';
 import { NodeIndex } from './engine/node-index.js';
@@ -105,7 +105,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       return {
         route: routeLabel(r),
         framework: r.framework,
-        file: sf.getFilePath().slice(loaded.root.length + 1),
+        file: relative(loaded.root, sf.getFilePath()),
         line: r.node.getStartLineNumber(),
         chain: r.chain.map((m) => m.label),
       };

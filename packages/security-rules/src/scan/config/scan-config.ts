@@ -17,6 +17,16 @@ export interface ScanConfig {
   readonly validators: readonly string[];
   /** Route paths (regex source) that count as authentication routes for `missing-rate-limit`. */
   readonly authRoutes: string;
+  /**
+   * Routes that are public by design (regex sources, matched against `/path` and `METHOD /path`):
+   * `missing-auth` and the authorization rules do not report them.
+   */
+  readonly publicRoutes: readonly string[];
+  /**
+   * Folders (regex source matched against the path relative to the root) that hold test code: secrets found
+   * there are reported at most as `low`. Default: test, tests, __tests__, spec, fixtures, mocks, e2e, cypress.
+   */
+  readonly testPaths: string;
 }
 
 /** The defaults: nothing declared, auth routes are login/signup/token/password-reset paths. */
@@ -26,9 +36,12 @@ export const DEFAULT_CONFIG: ScanConfig = {
   auth: [],
   validators: [],
   authRoutes: '(?:^|/)(?:log-?in|sign-?in|sign-?up|register|token|refresh|password|reset|forgot|otp|2fa|mfa|verify)(?:/|$)|/auth(?:/|$)',
+  publicRoutes: [],
+  testPaths: '(?:^|/)(?:tests?|__tests__|__mocks__|spec|specs|fixtures?|mocks?|e2e|cypress|testdata|test-utils)(?:/|$)|\\.(?:test|spec)\\.[cm]?[jt]sx?$',
 };
 
-const LIST_KEYS = ['sanitizers', 'limiters', 'auth', 'validators'] as const;
+const LIST_KEYS = ['sanitizers', 'limiters', 'auth', 'validators', 'publicRoutes'] as const;
+const REGEX_KEYS = ['authRoutes', 'testPaths'] as const;
 
 /** Reads and validates a config file; a missing default file is fine, a missing explicit one is an error. */
 export function loadScanConfig(root: string, explicit?: string): ScanConfig {
@@ -56,14 +69,21 @@ export function loadScanConfig(root: string, explicit?: string): ScanConfig {
     }
     out[key] = v;
   }
-  if (obj['authRoutes'] !== undefined) {
-    if (typeof obj['authRoutes'] !== 'string') throw new SecurityRulesError('SECRULES_CONFIG_INVALID', `${path}: "authRoutes" must be a string`);
-    try {
-      RegExp(obj['authRoutes']);
-    } catch {
-      throw new SecurityRulesError('SECRULES_CONFIG_INVALID', `${path}: "authRoutes" is not a valid regular expression`);
-    }
-    out['authRoutes'] = obj['authRoutes'];
+  for (const key of REGEX_KEYS) {
+    const v = obj[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string') throw new SecurityRulesError('SECRULES_CONFIG_INVALID', `${path}: "${key}" must be a string`);
+    checkRegex(path, key, v);
+    out[key] = v;
   }
+  for (const re of (out['publicRoutes'] as string[])) checkRegex(path, 'publicRoutes', re);
   return out as unknown as ScanConfig;
+}
+
+function checkRegex(path: string, key: string, source: string): void {
+  try {
+    RegExp(source);
+  } catch {
+    throw new SecurityRulesError('SECRULES_CONFIG_INVALID', `${path}: "${key}" has an invalid regular expression: ${source}`);
+  }
 }

@@ -5,6 +5,7 @@ import { resolveFunction } from '../symbols/declarations.js';
 import { ContainerRegistry, findCreations } from './containers.js';
 import { linkContainers } from './link.js';
 import { ROUTE_METHODS, readRoute } from './route-calls.js';
+import { isSbGenerated, sbScaffoldRoutes } from './sb-scaffold.js';
 import type { Container, Middleware, Route, RouteModel } from './types.js';
 
 const LINK = new Set(['use', 'register', 'addHook', 'route']);
@@ -30,6 +31,12 @@ function inheritedChain(c: Container, path: string): Middleware[] {
   return out;
 }
 
+/** Config `publicRoutes` (regex sources matched against `METHOD /path` and `/path`). */
+function publicReason(method: string, path: string, config: ScanConfig): string | undefined {
+  const hit = config.publicRoutes.find((re) => new RegExp(re, 'i').test(path) || new RegExp(re, 'i').test(`${method} ${path}`));
+  return hit === undefined ? undefined : `declared public in the config (${hit})`;
+}
+
 /**
  * Builds the route model: apps → routers/plugins → middleware chain → handler, for Express, Fastify and Koa.
  * Routers mounted from other files, `fastify.register(plugin, { prefix })`, and functions that receive the app
@@ -46,11 +53,16 @@ export function buildRouteModel(nodes: NodeIndex, config: ScanConfig): RouteMode
   linkContainers(candidates, reg, config);
   const routes: Route[] = [];
   const handlers = new Map<Node, Route | undefined>();
+  const generated = new Set(nodes.files.filter(isSbGenerated));
   for (const call of candidates) {
+    // sb scaffold's own registration loop: its table is read below instead.
+    if (generated.has(call.getSourceFile())) continue;
     const raw = readRoute(call, reg, config);
     if (raw === undefined) continue;
     const path = joinPath(fullPrefix(raw.container), raw.path);
+    const declaredPublic = publicReason(raw.method, path, config);
     const route: Route = {
+      ...(declaredPublic ? { declaredPublic } : {}),
       framework: raw.container.framework,
       method: raw.method,
       path,
@@ -66,6 +78,10 @@ export function buildRouteModel(nodes: NodeIndex, config: ScanConfig): RouteMode
       const f = resolveFunction(m.node);
       if (f && !handlers.has(f)) handlers.set(f, undefined);
     }
+  }
+  for (const route of sbScaffoldRoutes(nodes)) {
+    routes.push(route);
+    if (route.handler) handlers.set(route.handler, route);
   }
   for (const c of reg.all) {
     for (const { mw } of c.middleware) {

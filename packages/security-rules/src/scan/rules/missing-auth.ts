@@ -28,7 +28,7 @@ export const missingAuth: Rule = {
     const authRoute = new RegExp(ctx.config.authRoutes, 'i');
     const authApps = new Set(ctx.routes.routes.filter((r) => r.chain.some((m) => m.kinds.has('auth'))).map((r) => rootOf(r.container)));
     for (const route of ctx.routes.routes) {
-      if (!MUTATING.has(route.method) || authRoute.test(route.path) || PUBLIC.test(route.path)) continue;
+      if (!MUTATING.has(route.method) || route.declaredPublic || authRoute.test(route.path) || PUBLIC.test(route.path)) continue;
       if (route.chain.some((m) => m.kinds.has('auth'))) continue;
       if (route.handler && INLINE_AUTH.test(route.handler.getText())) continue;
       const appUsesAuth = authApps.has(rootOf(route.container));

@@ -4,7 +4,7 @@ import type { RouteModel } from '../routes/types.js';
 import { enclosingFunction, resolveDeclaration, resolveFunction, type FunctionLike } from '../symbols/declarations.js';
 import { isPropagatorCall, isSanitizerCall, type SinkKind } from './sanitizers.js';
 import { SourceModel } from './sources.js';
-import { isTypeNarrowed } from './type-narrowing.js';
+import { isFormatConstrained, isTypeNarrowed } from './type-narrowing.js';
 import { isValidated } from './validated.js';
 
 /** One step of a taint path. */
@@ -124,6 +124,7 @@ export class TaintTracker {
         if (isTypeNarrowed(decl.getNameNode())) return undefined;
         return { source: src, steps: [{ node: decl, message: `request data ${src} destructured` }] };
       }
+      if (isTypeNarrowed(decl.getNameNode()) || (init && isFormatConstrained(init, key))) return undefined;
       if (Node.isVariableDeclaration(holder) && init) return add(this.visit(init, st), decl, `destructured into ${decl.getName()}`);
       if (Node.isParameterDeclaration(holder)) return this.parameter(holder, st);
       return undefined;
