@@ -1,5 +1,5 @@
 import { Phase } from '../plan/operation.js';
-import { literalOrNull, qualified, quoteIdent } from '../plan/quote.js';
+import { literalOrNull, quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Column, Table } from '../snapshot/types.js';
 import { type DiffContext, relKey } from './context.js';
 import { classifyTypeChange } from './type-change.js';
@@ -19,7 +19,7 @@ const VOLATILE_DEFAULT = /\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|
 
 /** The columns of a table present on both sides: ADD / DROP / ALTER COLUMN, in a lock-safe order. */
 export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
-  const table = qualified(b.schema, b.name);
+  const table = quoteQualified(b.schema, b.name);
   const key = relKey(b);
   const fromCols = new Map(a.columns.map((c) => [c.name, c]));
   const toCols = new Map(b.columns.map((c) => [c.name, c]));
@@ -126,7 +126,7 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
 
 /** True when a parent of `a` loses column `name`: the inherited copy goes with it and must be re-added. */
 function parentDrops(ctx: DiffContext, a: Table, name: string): boolean {
-  const parents = [...a.inherits, ...(a.partitionOf ? [qualified(a.partitionOf.schema, a.partitionOf.table)] : [])];
+  const parents = [...a.inherits, ...(a.partitionOf ? [quoteQualified(a.partitionOf.schema, a.partitionOf.table)] : [])];
   return parents.some((p) => {
     const before = ctx.fromTables.get(p);
     const after = ctx.toTables.get(p);

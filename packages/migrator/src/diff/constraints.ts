@@ -1,5 +1,5 @@
 import { type Operation, Phase } from '../plan/operation.js';
-import { qualified, quoteIdent } from '../plan/quote.js';
+import { quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Table } from '../snapshot/types.js';
 import { type DiffContext, isExistingTable } from './context.js';
 
@@ -33,7 +33,7 @@ function collect(t: Table): AnyConstraint[] {
       columns: c.columns,
       validated: c.validated,
       kind: 'foreign key' as const,
-      references: qualified(c.references.schema, c.references.table),
+      references: quoteQualified(c.references.schema, c.references.table),
       refColumns: c.references.columns,
     })),
   ];
@@ -67,13 +67,13 @@ export function diffConstraints(ctx: DiffContext): void {
           phase: Phase.dropForeignKey,
           kind: 'drop foreign key',
           object: `${gone.schema}.${gone.name}.${fk.name}`,
-          sql: `ALTER TABLE ${qualified(gone.schema, gone.name)} DROP CONSTRAINT ${quoteIdent(fk.name)};`,
+          sql: `ALTER TABLE ${quoteQualified(gone.schema, gone.name)} DROP CONSTRAINT ${quoteIdent(fk.name)};`,
           transaction: true,
         });
       }
     }
     if (!b) continue;
-    const table = qualified(b.schema, b.name);
+    const table = quoteQualified(b.schema, b.name);
     const before = new Map((a ? constraintsOf(a) : []).map((c) => [c.name, c]));
     const after = constraintsOf(b);
     const afterNames = new Set(after.map((c) => c.name));

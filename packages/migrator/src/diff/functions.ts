@@ -1,5 +1,5 @@
 import { Phase } from '../plan/operation.js';
-import { literalOrNull } from '../plan/quote.js';
+import { literalOrNull } from '../sql/quote.js';
 import type { FunctionDef } from '../snapshot/types.js';
 import { type DiffContext, fnKey } from './context.js';
 

@@ -1,12 +1,12 @@
 import { type Operation, Phase } from '../plan/operation.js';
-import { literalOrNull, qualified, quoteIdent } from '../plan/quote.js';
+import { literalOrNull, quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Index } from '../snapshot/types.js';
 import type { DiffContext } from './context.js';
 
 /** `CREATE [UNIQUE] INDEX [CONCURRENTLY IF NOT EXISTS] "name" ON "s"."t" USING …;` */
 export function createIndexSql(schema: string, table: string, ix: Index, concurrently: boolean): string {
   // Outside a transaction a statement may be re-run after a failure: IF NOT EXISTS makes that safe.
-  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${quoteIdent(ix.name)} ON ${qualified(schema, table)} ${ix.using};`;
+  return `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${concurrently ? 'CONCURRENTLY IF NOT EXISTS ' : ''}${quoteIdent(ix.name)} ON ${quoteQualified(schema, table)} ${ix.using};`;
 }
 
 const sameIndex = (a: Index, b: Index) => a.unique === b.unique && a.using === b.using;
@@ -32,7 +32,7 @@ export function diffIndexList(
       phase: Phase.dropIndex,
       kind: 'drop index',
       object: object(ix),
-      sql: `DROP INDEX ${qualified(rel.schema, ix.name)};`,
+      sql: `DROP INDEX ${quoteQualified(rel.schema, ix.name)};`,
       transaction: true,
     });
   }
@@ -64,7 +64,7 @@ function indexComment(schema: string, ix: Index): Operation {
     phase: Phase.comment,
     kind: 'comment',
     object: `${schema}.${ix.name}`,
-    sql: `COMMENT ON INDEX ${qualified(schema, ix.name)} IS ${literalOrNull(ix.comment)};`,
+    sql: `COMMENT ON INDEX ${quoteQualified(schema, ix.name)} IS ${literalOrNull(ix.comment)};`,
     transaction: true,
   };
 }

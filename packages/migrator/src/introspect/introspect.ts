@@ -1,6 +1,6 @@
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
-import { quoteLiteral } from '../plan/quote.js';
+import { quoteLiteral } from '../sql/quote.js';
 import type { SchemaSnapshot } from '../snapshot/types.js';
 import { assembleRelations } from './assemble-relations.js';
 import * as Q from './queries.js';
@@ -22,7 +22,7 @@ type Row = Record<string, unknown>;
 /**
  * Reads a database's schema into a plain, serialisable {@link SchemaSnapshot}, in about a dozen set-based
  * catalog queries whatever the number of tables. Pass one connection (a `pg.Client` or PGlite), not a
- * pool: the search_path is emptied for the duration so every name comes back schema-qualified, then restored.
+ * pool: the search_path is emptied for the duration so every name comes back schema-quoteQualified, then restored.
  *
  * @example
  * ```ts
