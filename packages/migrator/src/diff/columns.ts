@@ -9,11 +9,14 @@ export function columnDefinition(c: Column): string {
   const parts = [quoteIdent(c.name), c.type];
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
-  if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptions(c)}`);
   if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
   if (!c.nullable) parts.push('NOT NULL');
   return parts.join(' ');
 }
+
+/** ` (START WITH … CACHE … NO CYCLE)` for an identity with options, else empty. */
+const identityOptions = (c: Column): string => (c.identityOptions ? ` (${c.identityOptions})` : '');
 
 const VOLATILE_DEFAULT = /\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday)\s*\(/i;
 
@@ -94,9 +97,12 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
     if (x.nullable && !y.nullable) setNotNull(y, !x.identity && y.identity !== null);
     if (!x.nullable && y.nullable) push(y.name, 'drop not null', `ALTER COLUMN ${col} DROP NOT NULL`);
     if (!x.identity && y.identity) {
-      push(y.name, 'add identity', `ALTER COLUMN ${col} ADD GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
-    } else if (x.identity && y.identity && x.identity !== y.identity) {
-      push(y.name, 'set identity', `ALTER COLUMN ${col} SET GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+      push(y.name, 'add identity', `ALTER COLUMN ${col} ADD GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptions(y)}`);
+    } else if (x.identity && y.identity) {
+      if (x.identity !== y.identity) push(y.name, 'set identity', `ALTER COLUMN ${col} SET GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+      if (y.identityOptions && x.identityOptions !== y.identityOptions) {
+        push(y.name, 'set identity options', `ALTER COLUMN ${col} ${y.identityOptions.replace(/(START WITH|INCREMENT BY|MINVALUE|MAXVALUE|CACHE|NO CYCLE|CYCLE)/g, 'SET $1')}`);
+      }
     }
     if (x.comment !== y.comment) comment(y);
   }

@@ -118,7 +118,9 @@ export function isInline(c: { kind: string; validated: boolean }): boolean {
 
 function add(ctx: DiffContext, table: string, b: Table, c: AnyConstraint, existing: boolean): void {
   const object = `${b.schema}.${b.name}.${c.name}`;
-  const notValid = (c.kind === 'check' || c.kind === 'foreign key') && (existing || !c.validated);
+  // PostgreSQL cannot add a NOT VALID foreign key to a partitioned table: there it is added and checked at once.
+  const partitionedFk = c.kind === 'foreign key' && b.kind === 'partitioned';
+  const notValid = (c.kind === 'check' || c.kind === 'foreign key') && (existing || !c.validated) && !partitionedFk;
   const op: Operation = {
     phase: c.kind === 'foreign key' ? Phase.addForeignKey : Phase.addConstraint,
     kind: `add ${c.kind}`,
@@ -129,6 +131,9 @@ function add(ctx: DiffContext, table: string, b: Table, c: AnyConstraint, existi
   if (existing && (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclusion')) {
     op.lock = `builds an index on ${b.schema}.${b.name} under an ACCESS EXCLUSIVE lock (for a big table: CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … USING INDEX)`;
     op.warning = `fails if existing rows of ${b.schema}.${b.name} violate it`;
+  }
+  if (existing && partitionedFk) {
+    op.lock = `checks every row of partitioned ${b.schema}.${b.name} while adding ${c.name} under a SHARE ROW EXCLUSIVE lock (writes wait; PostgreSQL cannot add it NOT VALID on a partitioned table)`;
   }
   ctx.operations.push(op);
   if (notValid && c.validated) {

@@ -77,3 +77,30 @@ export function diffTableIndexes(ctx: DiffContext): void {
     diffIndexList(ctx, b, a, b.indexes, { existing, partitioned: b.kind === 'partitioned' });
   }
 }
+
+/**
+ * A foreign key added by this migration that needs a unique index built concurrently (in the
+ * transaction:false file, which runs after the main one) would fail with "there is no unique constraint
+ * matching given keys": that index is built inside the transaction instead, and the lock is reported.
+ */
+export function buildReferencedIndexesFirst(ctx: DiffContext): void {
+  const fkAdded = new Set(ctx.operations.filter((op) => op.kind === 'add foreign key').map((op) => op.object));
+  for (const b of ctx.toTables.values()) {
+    for (const fk of b.foreignKeys) {
+      if (!fkAdded.has(`${b.schema}.${b.name}.${fk.name}`)) continue;
+      const ref = ctx.toTables.get(quoteQualified(fk.references.schema, fk.references.table));
+      const wanted = [...fk.references.columns].sort().join(',');
+      for (const ix of ref?.indexes ?? []) {
+        if (!ix.unique || ix.predicate !== null || [...ix.columns].sort().join(',') !== wanted) continue;
+        const op = ctx.operations.find((o) => o.object === `${ref!.schema}.${ref!.name}.${ix.name}` && o.phase === Phase.concurrentIndex);
+        if (!op) continue;
+        Object.assign(op, {
+          phase: Phase.createIndex,
+          transaction: true,
+          sql: createIndexSql(ref!.schema, ref!.name, ix, false),
+          lock: `builds unique index ${ix.name} on ${ref!.schema}.${ref!.name} inside the transaction under a SHARE lock (writes wait): foreign key ${fk.name} of the same migration needs it`,
+        });
+      }
+    }
+  }
+}

@@ -75,6 +75,25 @@ export function diffTables(ctx: DiffContext): void {
     alterTable(ctx, a, b);
     diffColumns(ctx, a, b);
   }
+  for (const [k, b] of ctx.toTables) replicaIdentity(ctx, isExistingTable(ctx, k) ? ctx.fromTables.get(k) : undefined, b);
+}
+
+/**
+ * `REPLICA IDENTITY`: after the indexes; when it names an index this migration builds concurrently, it
+ * goes to the transaction:false file right after that index.
+ */
+function replicaIdentity(ctx: DiffContext, a: Table | undefined, b: Table): void {
+  const want = b.replicaIdentity ?? 'DEFAULT';
+  if (want === (a?.replicaIdentity ?? 'DEFAULT')) return;
+  const index = b.indexes.find((ix) => want === `USING INDEX ${quoteIdent(ix.name)}`);
+  const built = a !== undefined && index !== undefined && !a.indexes.some((ix) => ix.name === index.name && ix.using === index.using);
+  ctx.operations.push({
+    phase: built ? Phase.afterConcurrentIndex : Phase.replicaIdentity,
+    kind: 'replica identity',
+    object: `${b.schema}.${b.name}`,
+    sql: `ALTER TABLE ${quoteQualified(b.schema, b.name)} REPLICA IDENTITY ${want};`,
+    transaction: !built,
+  });
 }
 
 function alterTable(ctx: DiffContext, a: Table, b: Table): void {

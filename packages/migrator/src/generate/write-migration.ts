@@ -89,7 +89,8 @@ export async function writeMigration(plan: MigrationPlan, options: WriteMigratio
     const down = plan.down.filter((op) => !(op.kind === 'drop index' && created.has(op.object))).map(plain);
     files.push({ description, content: { up: render(tx), down: render(down), header: header(plan) } });
     const quiet = { ...plan, destructive: [], heavyLocks: [] };
-    files.push({ description: `${description} online`, content: { up: render(online), down: render(onlineIndexes.map(concurrentDrop).reverse()), transaction: false, header: header(quiet, note) } });
+    const onlineDown = render(onlineIndexes.map(concurrentDrop).reverse()) || '-- Nothing to undo: these statements only validate existing rows; the down section of the previous file removes what it added.';
+    files.push({ description: `${description} online`, content: { up: render(online), down: onlineDown, transaction: false, header: header(quiet, note) } });
   }
   const written = await writeMigrationFiles(options.directory, files, { date });
   return { status: 'written', files: written, refused: [] };
