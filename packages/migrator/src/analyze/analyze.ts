@@ -3,7 +3,7 @@ import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
 import { writeGeneratedMigration } from './output.js';
 import { CHECKS } from './registry.js';
-import { statementsAvailable, untrackSession } from './statements.js';
+import { statementsAvailable, untrackSession } from '../workload/statements.js';
 import { DEFAULT_THRESHOLDS, SEVERITIES, type AnalyzeThresholds, type CheckId, type Finding, type Severity } from './types.js';
 
 /** Options for {@link analyze}. */

@@ -1,6 +1,6 @@
 import { parse } from 'libpg-query';
-import { shapeOf, type TableRef, type TableUse } from '../../suggest/shape.js';
-import { readStatements, type StatementStats } from '../statements.js';
+import { shapeOf, type TableRef, type TableUse } from '../../workload/shape.js';
+import { readStatements, type StatementStats } from '../../workload/statements.js';
 import type { Check, Finding } from '../types.js';
 
 /**
