@@ -5,6 +5,7 @@ import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { statementsAvailable, untrackSession } from '../workload/statements.js';
 import { MigratorError } from '../errors.js';
+import type { RunControl } from '../progress.js';
 import { evaluateQuery, type QueryReport } from './evaluate.js';
 import { enableHypopg } from './hypopg.js';
 import { queriesFromFile, queriesFromStatements, type WorkloadQuery } from './queries.js';
@@ -22,8 +23,6 @@ export interface SuggestOptions {
   verify?: boolean;
   /** Write the suggested indexes as a migration (CREATE INDEX CONCURRENTLY, down drops them) into this directory. */
   output?: string;
-  signal?: AbortSignal;
-  onProgress?: (event: { done: number; total: number }) => void;
 }
 
 /** One suggested index and the queries it speeds up. */
@@ -62,7 +61,7 @@ export interface SuggestResult {
  * for (const s of r.suggestions) console.log(s.sql, s.queries[0]?.costBefore, '→', s.queries[0]?.costAfter);
  * ```
  */
-export async function suggestIndexes(options: SuggestOptions): Promise<SuggestResult> {
+export async function suggestIndexes(options: SuggestOptions, control: RunControl = {}): Promise<SuggestResult> {
   const minImprovement = options.minImprovement ?? 0.3;
   if (!(minImprovement > 0 && minImprovement < 1)) {
     throw new MigratorError('MIGRATOR_INVALID_OPTION', `minImprovement: expected a share between 0 and 1, got ${minImprovement}`);
@@ -92,8 +91,8 @@ export async function suggestIndexes(options: SuggestOptions): Promise<SuggestRe
       await db.query(`set local plan_cache_mode = force_generic_plan`);
       const ctx = { db, catalog: await catalogTables(db), existing: await listIndexes(db), hypopg: result.hypopg.available, minImprovement };
       for (const [i, q] of workload.entries()) {
-        options.signal?.throwIfAborted();
-        options.onProgress?.({ done: i, total: workload.length });
+        control.signal?.throwIfAborted();
+        control.onProgress?.({ phase: 'query', message: `query ${i + 1}/${workload.length}`, done: i, total: workload.length });
         result.queries.push(await evaluateQuery(ctx, q));
       }
     } finally {
