@@ -12,6 +12,10 @@ export type LoadtestErrorCode =
   | 'LOADTEST_BODY_FILE'
   | 'LOADTEST_BASELINE_INVALID'
   | 'LOADTEST_WORKER_FAILED'
+  | 'LOADTEST_SHARD_INVALID'
+  | 'LOADTEST_SHARD_MISMATCH'
+  | 'LOADTEST_TLS_FILE'
+  | 'LOADTEST_METRICS_OUT'
   | 'LOADTEST_INTERNAL';
 
 /** Base class of every error @sb/loadtest throws. */
