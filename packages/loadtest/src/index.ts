@@ -36,3 +36,5 @@ export type { Shard } from './shard/shard-file.js';
 export { mergeShards } from './shard/merge-shards.js';
 export type { MergedLoadTestResult, MergeOptions, ShardSummary } from './shard/merge-shards.js';
 export { parseStartAt } from './shard/run-segment.js';
+export type { ResolvedTls, TlsOptions } from './options/transport.js';
+export type { ConnectReport } from './stats/types.js';

@@ -1,3 +1,5 @@
+import type { ResolvedTls, TlsOptions } from './transport.js';
+
 /**
  * What a caller asks of a load test. Only `url` is required; everything else has a sensible default.
  *
@@ -47,6 +49,13 @@ export interface LoadTestOptions {
   expectRateLimit?: boolean;
   /** Width of one timeline sample in ms, default 500 (the samples also feed the baseline significance test). */
   sampleIntervalMs?: number;
+  /**
+   * HTTP/2: ALPN over TLS (falls back to HTTP/1.1 when the server does not offer h2), prior knowledge (h2c) over
+   * http://. `pipelining` is then the number of concurrent streams per connection.
+   */
+  http2?: boolean;
+  /** TLS: skip verification, trust a CA, present a client certificate, set the server name. */
+  tls?: TlsOptions;
 }
 
 /** Callbacks and cancellation for a run. */
@@ -97,4 +106,8 @@ export interface ResolvedOptions {
   expectStatus?: number[];
   expectRateLimit: boolean;
   sampleIntervalMs: number;
+  /** Present (true) when HTTP/2 was asked for. */
+  http2?: boolean;
+  /** Present when TLS options were given (file paths, never key material). */
+  tls?: ResolvedTls;
 }

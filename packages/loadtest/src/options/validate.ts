@@ -1,4 +1,5 @@
 import { LoadtestError } from '../errors.js';
+import { resolveTls } from './transport.js';
 import type { LoadTestOptions, ResolvedOptions } from './types.js';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -74,6 +75,7 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
     if (typeof options.body !== 'string' && !Buffer.isBuffer(options.body)) invalid('body must be a string or a Buffer');
     bodyBase64 = Buffer.from(options.body).toString('base64');
   }
+  const tls = resolveTls(options.tls, url);
   return {
     url: url.href,
     method,
@@ -91,5 +93,7 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
     ...(validateStatuses(options.expectStatus) === undefined ? {} : { expectStatus: options.expectStatus as number[] }),
     expectRateLimit: options.expectRateLimit === true,
     sampleIntervalMs,
+    ...(options.http2 === true ? { http2: true } : {}),
+    ...(tls === undefined ? {} : { tls }),
   };
 }

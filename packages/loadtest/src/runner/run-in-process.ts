@@ -111,5 +111,6 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
     cpuSystemMs: cpu.system / 1000,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     aborted,
+    connect: engine.connectStats.toData(),
   };
 }
