@@ -2,19 +2,10 @@ export { LoadtestError } from './errors.js';
 export type { LoadtestErrorCode } from './errors.js';
 export type { LoadTestContext, LoadTestOptions, LoadTestProgress, ResolvedOptions } from './options/types.js';
 export { resolveOptions } from './options/validate.js';
-export { loadBody, parseHeaderLines, parseStatusList, parseTolerance } from './options/cli-input.js';
-export { runLoadTest } from './runner/run-load-test.js';
-export type {
-  CheckResult,
-  ErrorClass,
-  ErrorCounts,
-  GeneratorUsage,
-  LatencySummary,
-  LoadTestResult,
-  RateLimitInfo,
-  RateReport,
-  TimelinePoint,
-} from './stats/types.js';
+export { parseHeaderLines } from './options/headers.js';
+export { runLoadTest } from './run-load-test.js';
+export type { CheckResult, GeneratorUsage, LoadTestResult, RateReport } from './result/types.js';
+export type { ErrorClass, ErrorCounts, LatencySummary, RateLimitInfo, TimelinePoint } from './stats/types.js';
 export { decodeHistogram, encodeHistogram, summarize } from './stats/histogram.js';
 export { mannWhitney } from './stats/mann-whitney.js';
 export type { MannWhitneyResult } from './stats/mann-whitney.js';
@@ -37,4 +28,4 @@ export { mergeShards } from './shard/merge-shards.js';
 export type { MergedLoadTestResult, MergeOptions, ShardSummary } from './shard/merge-shards.js';
 export { parseStartAt } from './shard/run-segment.js';
 export type { ResolvedTls, TlsOptions } from './options/transport.js';
-export type { ConnectReport } from './stats/types.js';
+export type { ConnectReport } from './result/types.js';

@@ -7,11 +7,10 @@ import { SbCommand } from '../base/sb-command.js';
 import { numberFlag } from '../format/load-flags.js';
 import { formatLoadProgress } from '../format/load-progress.js';
 import { ProgressLine } from '../format/progress-line.js';
+import { loadBody, parseStatusList, parseTolerance, toOptions } from '../options/load.js';
 
 /** What `sb load --json` prints: one run (with its baseline comparison), or a two-URL comparison. */
 export type LoadCommandResult = (LoadTestResult & { baseline?: BaselineComparison }) | EndpointComparison;
-
-type LoadFlags = Partial<Record<'concurrency' | 'duration' | 'requests' | 'rate' | 'timeout' | 'warmup' | 'pipelining' | 'workers', number>> & { method?: string };
 
 export default class Load extends SbCommand {
   static override summary = 'HTTP load test: closed model (--concurrency) or open model (--rate); compare two URLs; baselines for CI.';
@@ -57,10 +56,10 @@ export default class Load extends SbCommand {
       ...(baseline ? lib.baselineOptions(baseline, args.url) : { url: args.url }),
       ...toOptions(flags),
       ...(flags.header ? { headers: lib.parseHeaderLines(flags.header) } : {}),
-      ...(flags.body === undefined ? {} : { body: await lib.loadBody(flags.body) }),
-      ...(flags['expect-status'] ? { expectStatus: lib.parseStatusList(flags['expect-status']) } : {}),
+      ...(flags.body === undefined ? {} : { body: await loadBody(flags.body) }),
+      ...(flags['expect-status'] ? { expectStatus: parseStatusList(flags['expect-status']) } : {}),
     };
-    const tolerance = flags.tolerance === undefined ? 0.1 : lib.parseTolerance(flags.tolerance);
+    const tolerance = flags.tolerance === undefined ? 0.1 : parseTolerance(flags.tolerance);
     const progress = new ProgressLine(this.interactive);
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
@@ -89,15 +88,4 @@ export default class Load extends SbCommand {
       process.removeListener('SIGINT', onSigint);
     }
   }
-}
-
-/** Numeric and simple flags → library options (pure; the library validates ranges). */
-export function toOptions(flags: LoadFlags & { 'expect-rate-limit'?: boolean }): Partial<LoadTestOptions> {
-  const out: Partial<LoadTestOptions> = {};
-  for (const key of ['concurrency', 'duration', 'requests', 'rate', 'timeout', 'warmup', 'pipelining', 'workers'] as const) {
-    if (flags[key] !== undefined) out[key] = flags[key];
-  }
-  if (flags.method !== undefined) out.method = flags.method;
-  if (flags['expect-rate-limit']) out.expectRateLimit = true;
-  return out;
 }

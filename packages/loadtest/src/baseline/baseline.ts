@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { LoadtestError } from '../errors.js';
 import type { LoadTestOptions, ResolvedOptions } from '../options/types.js';
 import { decodeHistogram } from '../stats/histogram.js';
-import type { LatencySummary, LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
+import type { LatencySummary } from '../stats/types.js';
 
 /** Marker of a baseline file. */
 export const BASELINE_FORMAT = 'sb-loadtest-baseline';

@@ -1,7 +1,8 @@
 import type { BaselineComparison } from '../baseline/compare-to-baseline.js';
 import type { EndpointComparison } from '../compare/compare-endpoints.js';
 import type { MetricComparison } from '../compare/metric.js';
-import type { LatencySummary, LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
+import type { LatencySummary } from '../stats/types.js';
 import { recommendations } from './recommendations.js';
 import { formatBytes, formatChange, formatNumber, formatUs } from './units.js';
 

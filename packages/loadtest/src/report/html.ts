@@ -1,7 +1,7 @@
 import type { BaselineComparison } from '../baseline/compare-to-baseline.js';
 import type { EndpointComparison } from '../compare/compare-endpoints.js';
 import { decodeHistogram } from '../stats/histogram.js';
-import type { LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
 import { formatComparison, formatReport } from './format-report.js';
 import { esc, lineChart, type Series } from './svg-chart.js';
 import { formatUs } from './units.js';

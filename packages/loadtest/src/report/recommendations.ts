@@ -1,4 +1,4 @@
-import type { LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
 import { formatNumber, formatUs } from './units.js';
 
 function third(values: number[], which: 0 | 2): number {

@@ -1,7 +1,7 @@
 import type { ResolvedOptions } from '../options/types.js';
 import type { RunData } from '../runner/run-data.js';
 import { decodeHistogram, summarize } from '../stats/histogram.js';
-import type { ConnectReport, LoadTestResult, RateReport } from '../stats/types.js';
+import type { ConnectReport, LoadTestResult, RateReport } from './types.js';
 import { runChecks } from './checks.js';
 import { collectWarnings } from './warnings.js';
 

@@ -1,5 +1,6 @@
 import type { ResolvedOptions } from '../options/types.js';
-import type { CheckResult, ErrorCounts, RateLimitInfo } from '../stats/types.js';
+import type { ErrorCounts, RateLimitInfo } from '../stats/types.js';
+import type { CheckResult } from './types.js';
 
 /** `expectStatus`: every response carries one of the codes; transport errors count as offenders too. */
 export function checkStatus(expected: number[], statusCodes: Record<string, number>, errors: ErrorCounts): CheckResult {

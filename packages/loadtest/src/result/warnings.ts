@@ -1,4 +1,4 @@
-import type { LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from './types.js';
 
 const ms = (us: number): string => `${(us / 1000).toFixed(1)} ms`;
 

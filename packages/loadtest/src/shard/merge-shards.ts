@@ -4,7 +4,8 @@ import { buildResult } from '../result/build-result.js';
 import { runChecks } from '../result/checks.js';
 import { collectWarnings } from '../result/warnings.js';
 import { mergeRunData } from '../runner/merge-run-data.js';
-import type { LatencySummary, LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
+import type { LatencySummary } from '../stats/types.js';
 import { segmentSettings } from './segment.js';
 import type { Shard } from './shard-file.js';
 

@@ -1,8 +1,8 @@
-import type { LoadTestContext, LoadTestOptions } from '../options/types.js';
-import { resolveOptions } from '../options/validate.js';
-import { buildResult } from '../result/build-result.js';
-import type { LoadTestResult } from '../stats/types.js';
-import { runInProcess } from './run-in-process.js';
+import type { LoadTestContext, LoadTestOptions } from './options/types.js';
+import { resolveOptions } from './options/validate.js';
+import { buildResult } from './result/build-result.js';
+import type { LoadTestResult } from './result/types.js';
+import { runInProcess } from './runner/run-in-process.js';
 
 /**
  * Runs one load test against `options.url` and returns what it measured. Never throws for what the server
@@ -23,7 +23,7 @@ import { runInProcess } from './run-in-process.js';
 export async function runLoadTest(options: LoadTestOptions, ctx: LoadTestContext = {}): Promise<LoadTestResult> {
   const settings = resolveOptions(options);
   if (settings.workers > 1) {
-    const { runWithWorkers } = await import('../workers/run-with-workers.js');
+    const { runWithWorkers } = await import('./workers/run-with-workers.js');
     return buildResult(settings, await runWithWorkers(settings, ctx));
   }
   return buildResult(settings, await runInProcess(settings, ctx));

@@ -1,22 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LoadtestError } from '../errors.js';
-
-/**
- * Parses `Name: value` header lines (curl style) into a record. A line without a colon is a
- * `LOADTEST_INVALID_OPTION` error naming it.
- */
-export function parseHeaderLines(lines: readonly string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) {
-      throw new LoadtestError('LOADTEST_INVALID_OPTION', `invalid header ${JSON.stringify(line)}: expected "Name: value"`);
-    }
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
-  return headers;
-}
+import type { LoadTestOptions } from '@sb/loadtest';
+import { LoadtestError } from '@sb/loadtest';
 
 /**
  * A request body from the command line: `@path` reads the file (relative to `cwd`), anything else is the body
@@ -49,4 +34,18 @@ export function parseTolerance(value: string): number {
   const n = Number(value.trim().replace(/%$/, ''));
   if (!Number.isFinite(n) || n < 0) throw new LoadtestError('LOADTEST_INVALID_OPTION', `invalid tolerance ${JSON.stringify(value)}: expected a percentage like 10 or 10%`);
   return value.includes('%') || n >= 1 ? n / 100 : n;
+}
+
+/** The `sb load` number and simple flags. */
+export type LoadFlags = Partial<Record<'concurrency' | 'duration' | 'requests' | 'rate' | 'timeout' | 'warmup' | 'pipelining' | 'workers', number>> & { method?: string };
+
+/** Numeric and simple flags → library options (pure; the library validates ranges). */
+export function toOptions(flags: LoadFlags & { 'expect-rate-limit'?: boolean }): Partial<LoadTestOptions> {
+  const out: Partial<LoadTestOptions> = {};
+  for (const key of ['concurrency', 'duration', 'requests', 'rate', 'timeout', 'warmup', 'pipelining', 'workers'] as const) {
+    if (flags[key] !== undefined) out[key] = flags[key];
+  }
+  if (flags.method !== undefined) out.method = flags.method;
+  if (flags['expect-rate-limit']) out.expectRateLimit = true;
+  return out;
 }
