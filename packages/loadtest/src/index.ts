@@ -1,6 +1,6 @@
 export { LoadtestError } from './errors.js';
 export type { LoadtestErrorCode } from './errors.js';
-export type { LoadTestContext, LoadTestOptions, LoadTestProgress, ResolvedOptions } from './options/types.js';
+export type { LoadTestContext, LoadTestOptions, LoadTestProgress, ResolvedOptions, Segment } from './options/types.js';
 export { resolveOptions } from './options/validate.js';
 export { parseHeaderLines } from './options/headers.js';
 export { runLoadTest } from './run-load-test.js';
@@ -21,7 +21,6 @@ export { recommendations } from './report/recommendations.js';
 export { renderHtmlReport } from './report/html.js';
 export { formatUs } from './report/units.js';
 export { parseSegment, segmentSettings } from './shard/segment.js';
-export type { Segment } from './shard/segment.js';
 export { checkShard, parseShards, readShards, SHARD_FORMAT } from './shard/shard-file.js';
 export type { Shard } from './shard/shard-file.js';
 export { mergeShards } from './shard/merge-shards.js';
@@ -29,3 +28,6 @@ export type { MergedLoadTestResult, MergeOptions, ShardSummary } from './shard/m
 export { parseStartAt } from './shard/run-segment.js';
 export type { ResolvedTls, TlsOptions } from './options/transport.js';
 export type { ConnectReport } from './result/types.js';
+export { parseMetricsTarget } from './metrics-out/targets.js';
+export type { MetricsTarget } from './metrics-out/targets.js';
+export type { LoadTestRun } from './run-load-test.js';

@@ -56,6 +56,21 @@ export interface LoadTestOptions {
   http2?: boolean;
   /** TLS: skip verification, trust a CA, present a client certificate, set the server name. */
   tls?: TlsOptions;
+  /**
+   * Run only shard `index` of `count` of this test (k6 execution segments): its share of the rate or of the
+   * virtual users. The result then carries `shard`, mergeable with `mergeShards`.
+   */
+  segment?: Segment;
+  /** Start sending at this time (ISO string or Date), so that all shards start together. */
+  startAt?: string | Date;
+  /** Live metrics during the run: `prometheus=[HOST]:PORT` (scrape endpoint, 127.0.0.1 by default) or `otlp=URL`. */
+  out?: string[];
+}
+
+/** One shard of a test run on several machines: shard `index` (1-based) of `count`. */
+export interface Segment {
+  index: number;
+  count: number;
 }
 
 /** Callbacks and cancellation for a run. */
@@ -79,6 +94,10 @@ export interface LoadTestProgress {
   totalRequests?: number;
   /** Completions per second over the last progress interval. */
   requestsPerSec: number;
+  /** p50 latency so far, µs. */
+  p50: number;
+  /** p90 latency so far, µs. */
+  p90: number;
   /** p99 latency so far, µs. */
   p99: number;
   /** Transport errors so far. */

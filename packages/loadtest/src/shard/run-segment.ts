@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
 import { LoadtestError } from '../errors.js';
-import type { LoadTestContext, ResolvedOptions } from '../options/types.js';
+import type { LoadTestContext, ResolvedOptions, Segment } from '../options/types.js';
 import type { RunData } from '../runner/run-data.js';
-import { type Segment, segmentSettings } from './segment.js';
+import { segmentSettings } from './segment.js';
 import { SHARD_FORMAT, type Shard } from './shard-file.js';
 
 /** Parses `--start-at`: an ISO 8601 time with a date (and a zone, else UTC is not assumed: it is refused). */

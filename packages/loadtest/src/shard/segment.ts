@@ -1,11 +1,5 @@
 import { LoadtestError } from '../errors.js';
-import type { ResolvedOptions } from '../options/types.js';
-
-/** One shard of a test run on several machines: shard `index` (1-based) of `count`. */
-export interface Segment {
-  index: number;
-  count: number;
-}
+import type { ResolvedOptions, Segment } from '../options/types.js';
 
 function invalid(message: string): never {
   throw new LoadtestError('LOADTEST_INVALID_OPTION', message);

@@ -3,7 +3,8 @@ import { LoadtestError } from '../errors.js';
 import type { ResolvedOptions } from '../options/types.js';
 import type { RunData } from '../runner/run-data.js';
 import { decodeHistogram } from '../stats/histogram.js';
-import { type Segment, validateSegment } from './segment.js';
+import type { Segment } from '../options/types.js';
+import { validateSegment } from './segment.js';
 
 /** Marker of a shard file. */
 export const SHARD_FORMAT = 'sb-loadtest-shard';
