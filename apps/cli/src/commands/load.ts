@@ -41,6 +41,7 @@ export default class Load extends SbCommand {
     baseline: Flags.string({ description: 'Re-run a saved baseline and fail (exit 1) on a significant regression.' }),
     tolerance: Flags.string({ description: 'Regression tolerance for --baseline, e.g. 10 or 10% (default 10%).' }),
     'expect-status': Flags.string({ description: 'Every response must have one of these codes, e.g. 400 or 200,204.' }),
+    'max-error-rate': Flags.string({ description: 'Fail (exit 1) when more requests fail than this: transport errors and 5xx (default 1%).' }),
     'expect-rate-limit': Flags.boolean({ description: 'At least one 429 must appear (429s are then not offenders).' }),
   };
 

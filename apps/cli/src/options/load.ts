@@ -29,10 +29,10 @@ export function parseStatusList(list: string): number[] {
   });
 }
 
-/** Parses a tolerance: `10`, `10%` or `0.1` all mean 10%. */
-export function parseTolerance(value: string): number {
+/** Parses a percentage: `10`, `10%` or `0.1` all mean 10% (`what` names the flag in errors). */
+export function parseTolerance(value: string, what = 'tolerance'): number {
   const n = Number(value.trim().replace(/%$/, ''));
-  if (!Number.isFinite(n) || n < 0) throw new LoadtestError('LOADTEST_INVALID_OPTION', `invalid tolerance ${JSON.stringify(value)}: expected a percentage like 10 or 10%`);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new LoadtestError('LOADTEST_INVALID_OPTION', `invalid ${what} ${JSON.stringify(value)}: expected a percentage like 10 or 10%`);
   return value.includes('%') || n >= 1 ? n / 100 : n;
 }
 
@@ -40,12 +40,13 @@ export function parseTolerance(value: string): number {
 export type LoadFlags = Partial<Record<'concurrency' | 'duration' | 'requests' | 'rate' | 'timeout' | 'warmup' | 'pipelining' | 'workers', number>> & { method?: string };
 
 /** Numeric and simple flags → library options (pure; the library validates ranges). */
-export function toOptions(flags: LoadFlags & { 'expect-rate-limit'?: boolean }): Partial<LoadTestOptions> {
+export function toOptions(flags: LoadFlags & { 'expect-rate-limit'?: boolean; 'max-error-rate'?: string }): Partial<LoadTestOptions> {
   const out: Partial<LoadTestOptions> = {};
   for (const key of ['concurrency', 'duration', 'requests', 'rate', 'timeout', 'warmup', 'pipelining', 'workers'] as const) {
     if (flags[key] !== undefined) out[key] = flags[key];
   }
   if (flags.method !== undefined) out.method = flags.method;
   if (flags['expect-rate-limit']) out.expectRateLimit = true;
+  if (flags['max-error-rate'] !== undefined) out.maxErrorRate = parseTolerance(flags['max-error-rate'], '--max-error-rate');
   return out;
 }

@@ -26,7 +26,7 @@ export interface Baseline {
  * when there are more than four: it holds the cold start (new connections, JIT) of that process.
  */
 export function samplesOf(result: LoadTestResult): Baseline['samples'] {
-  const nonEmpty = result.timeline.filter((point) => point.requests > 0);
+  const nonEmpty = result.timeline.filter((point) => point.responses > 0);
   const points = nonEmpty.length > 4 ? nonEmpty.slice(1) : nonEmpty;
   return {
     p50: points.map((p) => p.p50),
@@ -112,6 +112,7 @@ export function baselineOptions(baseline: Baseline, url?: string): LoadTestOptio
     workers: s.workers,
     ...(s.expectStatus === undefined ? {} : { expectStatus: s.expectStatus }),
     expectRateLimit: s.expectRateLimit,
+    ...(s.maxErrorRate === undefined ? {} : { maxErrorRate: s.maxErrorRate }),
     sampleIntervalMs: s.sampleIntervalMs,
   };
 }

@@ -47,6 +47,11 @@ export interface LoadTestOptions {
   expectStatus?: number[];
   /** At least one 429 must appear; 429s are then expected, not offenders. */
   expectRateLimit?: boolean;
+  /**
+   * Largest fraction of requests allowed to fail (0.01 = 1%, the default) before the run fails: transport
+   * errors, and 5xx responses unless `expectStatus` decides about statuses.
+   */
+  maxErrorRate?: number;
   /** Width of one timeline sample in ms, default 500 (the samples also feed the baseline significance test). */
   sampleIntervalMs?: number;
   /**
@@ -124,6 +129,7 @@ export interface ResolvedOptions {
   workers: number;
   expectStatus?: number[];
   expectRateLimit: boolean;
+  maxErrorRate: number;
   sampleIntervalMs: number;
   /** Present (true) when HTTP/2 was asked for. */
   http2?: boolean;

@@ -51,11 +51,19 @@ export interface GeneratorUsage {
   peakRssBytes: number;
   /** True when the generator's CPU was near one full core: numbers may be limited by it. */
   saturated: boolean;
+  /**
+   * How late the generator's event loop ran during the measured phase (µs; worst thread): a response that
+   * arrived while the loop was busy was timed late by up to this much. Above 5 ms (p99) and 10% of p50 the
+   * result carries a warning that the generator itself was late.
+   */
+  eventLoopDelay: { p50: number; p99: number; max: number };
+  /** True when that warning was given. */
+  late: boolean;
 }
 
 /** One expectation and how it went. */
 export interface CheckResult {
-  name: 'expect-status' | 'expect-rate-limit' | 'baseline';
+  name: 'responses' | 'max-error-rate' | 'expect-status' | 'expect-rate-limit' | 'baseline';
   passed: boolean;
   message: string;
   /** Offending status codes (or `error:<class>`) with their counts. */
@@ -81,8 +89,17 @@ export interface LoadTestResult {
   responses: number;
   /** Requests sent in the measured phase. */
   sent: number;
-  throughput: { requestsPerSec: number; bytesPerSec: number; bytes: number };
-  /** Latency of requests that got a response, µs. Open model: from the intended send time. */
+  /** `requestsPerSec` counts responses only; transport errors are counted apart (`errorsPerSec`, `errors`). */
+  throughput: { requestsPerSec: number; errorsPerSec: number; bytesPerSec: number; bytes: number };
+  /**
+   * Requests that failed (transport errors, plus 5xx responses unless `expectStatus` was given) over requests
+   * completed; above `settings.maxErrorRate` the `max-error-rate` check fails.
+   */
+  errorRate: number;
+  /**
+   * Latency of requests that got a response, µs (`count` always equals `responses`). Open model: from the
+   * intended send time. With no response at all every field is 0 and the reports print no figure.
+   */
   latency: LatencySummary;
   /** True in the open model (latency from intended send time). */
   coordinatedOmissionCorrected: boolean;

@@ -26,6 +26,8 @@ export interface RunData {
   maxInFlight: number;
   connections: number;
   open?: { scheduled: number; sentOnTime: number; lag: string; sendDelay: string; maxQueued: number };
+  /** How late this thread's event loop ran (µs beyond a 10 ms timer): the generator's own lateness. */
+  loopDelay: { p50: number; p99: number; max: number };
   cpuUserMs: number;
   cpuSystemMs: number;
   peakRssBytes: number;

@@ -1,7 +1,6 @@
 import { LoadtestError } from '../errors.js';
 import type { ResolvedOptions } from '../options/types.js';
 import { buildResult } from '../result/build-result.js';
-import { runChecks } from '../result/checks.js';
 import { collectWarnings } from '../result/warnings.js';
 import { mergeRunData } from '../runner/merge-run-data.js';
 import type { LoadTestResult } from '../result/types.js';
@@ -36,6 +35,8 @@ export interface MergedLoadTestResult extends LoadTestResult {
 export interface MergeOptions {
   expectStatus?: number[];
   expectRateLimit?: boolean;
+  /** Highest share of failed requests, 0..1. */
+  maxErrorRate?: number;
 }
 
 function stable(value: unknown): string {
@@ -49,13 +50,15 @@ function stable(value: unknown): string {
 
 /** The settings that must match for shards to belong to one test (expectations may differ: merge re-evaluates them). */
 function comparable(settings: ResolvedOptions): string {
-  const { expectStatus: _s, expectRateLimit: _r, ...rest } = settings;
+  const { expectStatus: _s, expectRateLimit: _r, maxErrorRate: _m, ...rest } = settings;
   return stable(rest);
 }
 
+const EXPECTATIONS = new Set(['expectStatus', 'expectRateLimit', 'maxErrorRate']);
+
 function differingFields(a: ResolvedOptions, b: ResolvedOptions): string[] {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...keys].filter((key) => key !== 'expectStatus' && key !== 'expectRateLimit' && stable(a[key as keyof ResolvedOptions]) !== stable(b[key as keyof ResolvedOptions]));
+  return [...keys].filter((key) => !EXPECTATIONS.has(key) && stable(a[key as keyof ResolvedOptions]) !== stable(b[key as keyof ResolvedOptions]));
 }
 
 function checkSameTest(shards: Shard[]): void {
@@ -113,6 +116,7 @@ export function mergeShards(shards: readonly Shard[], options: MergeOptions = {}
     ...first.settings,
     ...(options.expectStatus === undefined ? {} : { expectStatus: options.expectStatus }),
     ...(options.expectRateLimit === undefined ? {} : { expectRateLimit: options.expectRateLimit }),
+    ...(options.maxErrorRate === undefined ? {} : { maxErrorRate: options.maxErrorRate }),
   };
   const data = mergeRunData(sorted.map((shard) => shard.data), true);
   const summaries = sorted.map(summarizeShard);
@@ -124,11 +128,9 @@ export function mergeShards(shards: readonly Shard[], options: MergeOptions = {}
     startedAt: sorted.map((s) => s.data.startedAt).sort()[0] ?? base.startedAt,
     // Each shard ran on its own machine: the generator is saturated when any one of them was.
     generator: { ...base.generator, saturated: summaries.some((s) => s.saturated) },
-    checks: runChecks(settings, data.statusCodes, data.errors, data.rateLimit),
     shards: summaries,
     missingSegments,
   };
-  merged.passed = merged.checks.every((check) => check.passed) && !merged.aborted;
   merged.warnings = collectWarnings(merged).filter((w) => !w.startsWith('the generator used'));
   for (const s of summaries.filter((x) => x.saturated)) merged.warnings.push(`shard ${s.segment} on ${s.host} used ${s.cpuCores} CPU cores: it may have been the bottleneck`);
   const late = summaries.filter((s) => s.startedLateMs > 1000);

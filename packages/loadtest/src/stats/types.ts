@@ -51,9 +51,16 @@ export interface RateLimitInfo {
 export interface TimelinePoint {
   /** Seconds since measuring started (end of the sample). */
   t: number;
+  /** Requests completed in the sample (responses + errors). */
   requests: number;
+  /** Requests that got a response in the sample: the percentiles are over these. */
+  responses: number;
+  /** Transport errors in the sample. */
   errors: number;
+  /** Responses per second in the sample (errors are not throughput). */
   requestsPerSec: number;
+  /** Requests in flight at the end of the sample. */
+  inFlight: number;
   p50: number;
   p90: number;
   p99: number;

@@ -41,6 +41,7 @@ function shardOf(index: number, count: number, values: number[]): Shard {
     cpuUserMs: 100,
     cpuSystemMs: 50,
     peakRssBytes: 1e6,
+    loopDelay: { p50: 10, p99: 20, max: 30 },
     aborted: false,
   };
   return { format: SHARD_FORMAT, version: 1, segment: { index, count }, settings, startedLateMs: 0, host: `pod-${index}`, data };
@@ -92,7 +93,7 @@ describe('mergeShards', () => {
     b.data.statusCodes = { '500': 1 };
     const merged = mergeShards([a, b], { expectStatus: [200] });
     expect(merged.passed).toBe(false);
-    expect(merged.checks[0]?.message).toBe('1 of 2 requests did not get status 200: 500 ×1');
+    expect(merged.checks.find((c) => c.name === 'expect-status')?.message).toBe('1 of 2 requests did not get status 200: 500 ×1');
   });
 
   it('reads shards from JSON Lines mixed with log lines (kubectl logs), and names a bad line', () => {
