@@ -31,3 +31,7 @@ export type { ConnectReport } from './result/types.js';
 export { parseMetricsTarget } from './metrics-out/targets.js';
 export type { MetricsTarget } from './metrics-out/targets.js';
 export type { LoadTestRun } from './run-load-test.js';
+export { formatShards } from './report/format-shards.js';
+export { kubernetesJob } from './k8s/indexed-job.js';
+export type { KubernetesJob, KubernetesJobOptions } from './k8s/indexed-job.js';
+export { shellLine } from './k8s/shell.js';
