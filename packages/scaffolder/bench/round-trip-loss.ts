@@ -127,10 +127,11 @@ try {
   const output = document as unknown as Json;
   const want = new Map<string, string>();
   facts({ paths: input['paths'], webhooks: input['webhooks'], security: input['security'] }, '#', want);
-  const comps = isObject(input['components']) ? input['components'] : {};
+  const comps: Json = isObject(input['components']) ? input['components'] : {};
   for (const ptr of usedComponents(input)) {
     const [, , kind, name] = ptr.split('/');
-    const value = isObject(comps[kind!]) ? comps[kind!]![name!.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+    const group = comps[kind!];
+    const value = isObject(group) ? group[name!.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
     if (kind === 'examples') want.set(ptr, JSON.stringify(value)); // one fact: the whole example
     else facts(value, ptr, want);
   }

@@ -24,6 +24,7 @@ export default class Spec extends SbCommand {
     'api-version': Flags.string({ description: 'info.version (default: package.json version).' }),
     tsconfig: Flags.string({ description: 'tsconfig.json to resolve types with (default: the nearest one).' }),
     strict: Flags.boolean({ description: 'Exit 1 when a part of a route could not be inferred.' }),
+    'no-cache': Flags.boolean({ description: 'Infer again even if no file read changed since the last run (cached in node_modules/.cache/sb).' }),
   };
 
   async run(): Promise<SpecFromRoutesResult> {
@@ -46,7 +47,7 @@ export default class Spec extends SbCommand {
 /** Flags → library options (pure). */
 export function toOptions(
   inputs: readonly string[],
-  flags: { output?: string; title?: string; 'api-version'?: string; tsconfig?: string },
+  flags: { output?: string; title?: string; 'api-version'?: string; tsconfig?: string; 'no-cache'?: boolean },
 ): SpecFromRoutesOptions {
   return {
     input: inputs,
@@ -54,5 +55,6 @@ export function toOptions(
     ...(flags.title ? { title: flags.title } : {}),
     ...(flags['api-version'] ? { version: flags['api-version'] } : {}),
     ...(flags.tsconfig ? { tsconfig: flags.tsconfig } : {}),
+    ...(flags['no-cache'] ? { noCache: true } : {}),
   };
 }

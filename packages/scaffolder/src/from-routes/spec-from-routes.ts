@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScaffoldError } from '../errors.js';
 import { isObject } from '../openapi/resolve.js';
+import { readSpecCache, specCacheKey, writeSpecCache } from './cache/spec-cache.js';
 import { ContractReader } from './contract/contract-reader.js';
 import { buildDocument, type DocumentOperation } from './document/build-document.js';
 import { writeSpecFile } from './document/serialize.js';
@@ -38,6 +39,13 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   progress({ phase: 'load', message: `reading ${inputs.join(', ')}` });
   const files = await findRouteFiles(inputs);
   checkAborted(options.signal);
+  const cacheKey = options.noCache === true ? undefined : specCacheKey(files, { title: options.title, version: options.version, tsconfig: options.tsconfig }, options.tsconfig);
+  const cached = cacheKey && (await readSpecCache(cacheKey));
+  if (cached) {
+    progress({ phase: 'document', message: `nothing changed in ${cacheKey.files} files: reusing the last result` });
+    if (options.output) await writeSpecFile(cached.document, options.output);
+    return { ...cached, cached: true, durationMs: Math.round(performance.now() - started) };
+  }
   const loaded = loadProject(files, options.tsconfig);
   const warnings: SpecWarning[] = [...loaded.warnings];
 
@@ -100,7 +108,9 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
     checkAborted(options.signal);
     await writeSpecFile(document, options.output);
   }
-  return { document, routes, warnings, files: loaded.files.length, durationMs: Math.round(performance.now() - started) };
+  const result = { document, routes, warnings, files: loaded.files.length, durationMs: Math.round(performance.now() - started) };
+  if (cacheKey) await writeSpecCache(cacheKey, result);
+  return result;
 }
 
 function joinPrefix(prefix: string, p: string): string {
