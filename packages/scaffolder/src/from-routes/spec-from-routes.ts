@@ -98,6 +98,7 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   if (operations.length === 0) {
     throw new ScaffoldError('SCAFFOLD_NO_ROUTES', `no Express, Fastify or Koa routes found in ${inputs.join(', ')} (${loaded.files.length} files read)`);
   }
+  warnings.push(...contracts.warnings);
   progress({ phase: 'document', message: `writing ${operations.length} operations` });
   const meta = await packageMeta(files[0]!);
   // A generated app describes itself: its contract's title and version come before package.json's.

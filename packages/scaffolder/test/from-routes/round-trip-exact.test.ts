@@ -1,4 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,6 +45,16 @@ describe('spec → sb scaffold → sb spec, keyword for keyword', () => {
     await scaffold({ spec: file, framework: 'express', output: dir });
     const back = await specFromRoutes({ input: dir });
     expect(back.document).toEqual(expected(parse(await readFile(file, 'utf8')) as Doc, []));
+  });
+
+  it('says so and infers from the types when the contract beside the route table is damaged', { timeout: 120_000 }, async () => {
+    const dir = await freshDir('exact-bad-contract');
+    dirs.push(dir);
+    await scaffold({ spec: path.join(FIXTURES, 'keywords-3.1.yaml'), framework: 'koa', output: dir });
+    await writeFile(path.join(dir, 'openapi.gen.json'), '{"openapi": ');
+    const back = await specFromRoutes({ input: dir, noCache: true });
+    expect(back.warnings.filter((w) => w.code === 'contract-unreadable').map((w) => w.source)).toEqual([path.relative(process.cwd(), path.join(dir, 'openapi.gen.json'))]);
+    expect(back.document.paths?.['/pets']?.get?.operationId).toBe('listPets');
   });
 
   it('infers from the types again when the contract beside the route table is gone', { timeout: 120_000 }, async () => {

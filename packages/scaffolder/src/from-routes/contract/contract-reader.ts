@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { OperationObject } from 'openapi3-ts/oas31';
 import { CONTRACT_FILE } from '../../from-spec/emit/contract-file.js';
 import { isObject, type Json } from '../../openapi/resolve.js';
+import type { SpecWarning } from '../options.js';
 
 /** One `openapi.gen.json` that operations were taken from. */
 export interface Contract {
@@ -20,6 +21,8 @@ export class ContractReader {
   readonly #byDir = new Map<string, Contract | undefined>();
   /** The contracts at least one operation came from, in first-use order. */
   readonly used: Contract[] = [];
+  /** Contract files that could not be read: their routes are inferred from the code instead. */
+  readonly warnings: SpecWarning[] = [];
 
   /** The contract operation of a route-table row declared in `tableFile`, or undefined when there is none. */
   operation(tableFile: string, statedPath: string | undefined, method: string, operationId: string | undefined): { operation: OperationObject; contract: Contract } | undefined {
@@ -42,8 +45,11 @@ export class ContractReader {
       try {
         const doc: unknown = JSON.parse(readFileSync(file, 'utf8'));
         if (isObject(doc)) contract = { file, doc };
-      } catch {
-        contract = undefined; // not ours, or damaged: the route is inferred from its types instead
+        else throw new Error('not a JSON object');
+      } catch (err) {
+        // Damaged, or not ours: the routes of that table are inferred from their types instead.
+        const why = err instanceof Error ? err.message : String(err);
+        this.warnings.push({ code: 'contract-unreadable', message: `${why}; the routes of the table beside it are inferred from their types`, source: path.relative(process.cwd(), file) });
       }
     }
     this.#byDir.set(dir, contract);
