@@ -1,4 +1,4 @@
-import { isObject, type Json } from '../spec/resolve.js';
+import { isObject, type Json } from '../../openapi/resolve.js';
 import { docComment, literal, propKey } from './literal.js';
 import { schemaTags } from './schema-tags.js';
 

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Options } from 'ajv';
-import { hashOf, type CachedChunk, type GenerationCache } from '../cache/generation-cache.js';
+import { hashOf, type CachedChunk, type GenerationCache } from '../../cache/generation-cache.js';
 import type { ApiModel, NamedSchema, OperationModel, ParamIn } from '../model/model.js';
-import type { ScaffoldWarning } from '../result.js';
-import { isObject, type Json } from '../spec/resolve.js';
+import type { ScaffoldWarning } from '../../result.js';
+import { isObject, type Json } from '../../openapi/resolve.js';
 import { str } from './literal.js';
 import { forValidator, schemaId } from './schema-ids.js';
 

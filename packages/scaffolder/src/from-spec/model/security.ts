@@ -1,6 +1,6 @@
-import type { ScaffoldWarning } from '../result.js';
-import { toPointer } from '../spec/pointer.js';
-import { deref, isObject, type Json } from '../spec/resolve.js';
+import type { ScaffoldWarning } from '../../result.js';
+import { toPointer } from '../../openapi/pointer.js';
+import { deref, isObject, type Json } from '../../openapi/resolve.js';
 import type { SchemeModel, SecurityModel } from './model.js';
 
 /** Reads `components.securitySchemes` into extraction recipes; unsupported ones become warnings. */

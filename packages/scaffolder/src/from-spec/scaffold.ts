@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { GenerationCache } from './cache/generation-cache.js';
+import { GenerationCache } from '../cache/generation-cache.js';
 import { authFile } from './emit/auth-file.js';
 import { GENERATED_HEADER } from './emit/header.js';
 import { emitOperationsFile } from './emit/operations-file.js';
@@ -10,17 +10,17 @@ import { emitTypesFile } from './emit/types-file.js';
 import { emitValidators } from './emit/validators.js';
 import { planHandlers } from './handlers/plan.js';
 import { TARGETS } from './targets/plugins.js';
-import { writeOutput, type PlannedFile } from './write/atomic-write.js';
+import { writeOutput, type PlannedFile } from '../write/atomic-write.js';
 import { runDoctor } from './doctor/doctor.js';
-import { ScaffoldError } from './errors.js';
+import { ScaffoldError } from '../errors.js';
 import { buildModel } from './model/build.js';
-import type { ScaffoldOptions } from './options.js';
-import { FRAMEWORKS } from './options.js';
-import type { ScaffoldResult, ScaffoldWarning } from './result.js';
-import { loadSpec } from './spec/load.js';
-import { InvalidSpecError } from './spec/spec-problem.js';
-import { validateSpec } from './spec/validate.js';
-import { detectVersion } from './spec/version.js';
+import type { ScaffoldOptions } from '../options.js';
+import { FRAMEWORKS } from '../options.js';
+import type { ScaffoldResult, ScaffoldWarning } from '../result.js';
+import { loadSpec } from '../openapi/load.js';
+import { InvalidSpecError } from '../openapi/spec-problem.js';
+import { validateSpec } from '../openapi/validate.js';
+import { detectVersion } from '../openapi/version.js';
 
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ScaffoldError('SCAFFOLD_ABORTED', 'scaffold was aborted; nothing was written');

@@ -1,4 +1,4 @@
-import { isObject, type Json } from '../spec/resolve.js';
+import { isObject, type Json } from '../../openapi/resolve.js';
 import type { NamedSchema } from '../model/model.js';
 
 const DROP = new Set(['description', 'title', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', '$comment', 'contentMediaType', 'contentEncoding']);

@@ -1,6 +1,6 @@
 import type { ApiModel } from '../model/model.js';
-import type { Framework } from '../options.js';
-import type { ScaffoldWarning } from '../result.js';
+import type { Framework } from '../../options.js';
+import type { ScaffoldWarning } from '../../result.js';
 
 /** The files every target contributes; the rest of the output is framework-independent. */
 export interface TargetPlugin {

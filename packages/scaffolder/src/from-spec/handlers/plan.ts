@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ApiModel, OperationModel } from '../model/model.js';
-import type { HandlerRef, ScaffoldResult } from '../result.js';
-import type { PlannedFile } from '../write/atomic-write.js';
-import type { GenerationCache } from '../cache/generation-cache.js';
+import type { HandlerRef, ScaffoldResult } from '../../result.js';
+import type { PlannedFile } from '../../write/atomic-write.js';
+import type { GenerationCache } from '../../cache/generation-cache.js';
 import { mergeHandlers, scanHandlerFile } from './merge.js';
 import { handlerFile } from './stub.js';
 

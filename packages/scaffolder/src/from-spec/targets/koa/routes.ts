@@ -1,6 +1,6 @@
 import { GENERATED_HEADER } from '../../emit/header.js';
 import type { ApiModel } from '../../model/model.js';
-import type { ScaffoldWarning } from '../../result.js';
+import type { ScaffoldWarning } from '../../../result.js';
 import { toPathToRegexp } from '../path-to-regexp.js';
 import { methodsByPath, routeOrder } from '../route-order.js';
 import { allowRows, routeRows } from '../route-rows.js';

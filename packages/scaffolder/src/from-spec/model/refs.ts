@@ -1,6 +1,6 @@
-import { schemaRoots, walkSchema } from '../spec/schema-walk.js';
-import { getAt, parsePointer } from '../spec/pointer.js';
-import { isObject, type Json } from '../spec/resolve.js';
+import { schemaRoots, walkSchema } from '../../openapi/schema-walk.js';
+import { getAt, parsePointer } from '../../openapi/pointer.js';
+import { isObject, type Json } from '../../openapi/resolve.js';
 import type { NamedSchema } from './model.js';
 import { NameRegistry, pascalCase } from './names.js';
 

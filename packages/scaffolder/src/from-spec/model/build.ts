@@ -1,6 +1,6 @@
-import type { ScaffoldWarning } from '../result.js';
-import { isObject, type Json } from '../spec/resolve.js';
-import type { SpecVersion } from '../spec/version.js';
+import type { ScaffoldWarning } from '../../result.js';
+import { isObject, type Json } from '../../openapi/resolve.js';
+import type { SpecVersion } from '../../openapi/version.js';
 import type { ApiModel } from './model.js';
 import { readOperations } from './operations.js';
 import { collectNamedSchemas } from './refs.js';

@@ -1,6 +1,6 @@
 import { GENERATED_HEADER } from '../../emit/header.js';
 import type { ApiModel, OperationModel } from '../../model/model.js';
-import type { ScaffoldWarning } from '../../result.js';
+import type { ScaffoldWarning } from '../../../result.js';
 import { methodsByPath } from '../route-order.js';
 import { allowRows, routeRows } from '../route-rows.js';
 import { toFastifyPath } from './paths.js';

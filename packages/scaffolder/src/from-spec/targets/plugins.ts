@@ -1,4 +1,4 @@
-import type { Framework } from '../options.js';
+import type { Framework } from '../../options.js';
 import { expressPlugin } from './express/plugin.js';
 import { fastifyPlugin } from './fastify/plugin.js';
 import { koaPlugin } from './koa/plugin.js';

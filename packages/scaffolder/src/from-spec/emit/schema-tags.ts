@@ -1,4 +1,4 @@
-import { isObject } from '../spec/resolve.js';
+import { isObject } from '../../openapi/resolve.js';
 
 const NUMERIC_TAGS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
 

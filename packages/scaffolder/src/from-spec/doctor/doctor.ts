@@ -1,9 +1,9 @@
-import type { ScaffoldWarning } from '../result.js';
-import { escapeToken } from '../spec/pointer.js';
-import { isObject, type Json } from '../spec/resolve.js';
-import type { SpecVersion } from '../spec/version.js';
+import type { ScaffoldWarning } from '../../result.js';
+import { escapeToken } from '../../openapi/pointer.js';
+import { isObject, type Json } from '../../openapi/resolve.js';
+import type { SpecVersion } from '../../openapi/version.js';
 import { fixSchema, topLevelRefs, type FixContext } from './fixes.js';
-import { schemaRoots, walkSchema } from '../spec/schema-walk.js';
+import { schemaRoots, walkSchema } from '../../openapi/schema-walk.js';
 
 /** What the doctor found and changed. */
 export interface DoctorReport {

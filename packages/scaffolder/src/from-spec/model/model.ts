@@ -1,5 +1,5 @@
-import type { HttpMethod, Json } from '../spec/resolve.js';
-import type { SpecVersion } from '../spec/version.js';
+import type { HttpMethod, Json } from '../../openapi/resolve.js';
+import type { SpecVersion } from '../../openapi/version.js';
 
 /** Where a parameter is read from. */
 export type ParamIn = 'path' | 'query' | 'header' | 'cookie';

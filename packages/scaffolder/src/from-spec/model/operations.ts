@@ -1,6 +1,6 @@
-import type { ScaffoldWarning } from '../result.js';
-import { toPointer } from '../spec/pointer.js';
-import { deref, HTTP_METHODS, isObject, type HttpMethod, type Json } from '../spec/resolve.js';
+import type { ScaffoldWarning } from '../../result.js';
+import { toPointer } from '../../openapi/pointer.js';
+import { deref, HTTP_METHODS, isObject, type HttpMethod, type Json } from '../../openapi/resolve.js';
 import type { BodyModel, MediaKind, MediaModel, OperationModel, ParamIn, ParamModel, ResponseModel } from './model.js';
 import { camelCase, kebabCase, NameRegistry, pascalCase } from './names.js';
 import { readSecurity } from './security.js';

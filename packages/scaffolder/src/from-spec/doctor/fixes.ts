@@ -1,8 +1,8 @@
-import type { ScaffoldWarning } from '../result.js';
-import { toPointer } from '../spec/pointer.js';
-import { isObject, type Json } from '../spec/resolve.js';
-import type { SpecVersion } from '../spec/version.js';
-import type { Keys } from '../spec/schema-walk.js';
+import type { ScaffoldWarning } from '../../result.js';
+import { toPointer } from '../../openapi/pointer.js';
+import { isObject, type Json } from '../../openapi/resolve.js';
+import type { SpecVersion } from '../../openapi/version.js';
+import type { Keys } from '../../openapi/schema-walk.js';
 
 const KNOWN = new Set(
   (
