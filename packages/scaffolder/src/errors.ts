@@ -19,6 +19,7 @@ export type ScaffoldErrorCode =
   | 'SCAFFOLD_ROUTES_PARSE'
   | 'SCAFFOLD_NO_ROUTES'
   | 'SCAFFOLD_DB_EMPTY'
+  | 'SCAFFOLD_SDL_INVALID'
   | 'SCAFFOLD_INTERNAL';
 
 /** Base class of every error @sb/scaffolder throws. */
