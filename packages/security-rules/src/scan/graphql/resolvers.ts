@@ -12,6 +12,7 @@ export interface ResolverSite {
 const RESOLVER_MAP_NAME = /resolvers?$/i;
 const RESOLVER_TYPE = /^(\w+?)?Resolvers\b/;
 const TYPE_NAME = /^[A-Z_]\w*$/;
+const FIELD_RESOLVER_TYPE = /^(\w+?)_?Resolvers\[\s*['"](\w+)['"]\s*\]$/;
 
 /**
  * The resolver `fn` is, when it is a field function of a resolver map:
@@ -21,6 +22,11 @@ const TYPE_NAME = /^[A-Z_]\w*$/;
 export function resolverSite(fn: Node): ResolverSite | undefined {
   if (!(Node.isArrowFunction(fn) || Node.isFunctionExpression(fn) || Node.isMethodDeclaration(fn))) return undefined;
   const holder = Node.isMethodDeclaration(fn) ? fn : fn.getParent();
+  // export const resolve: QueryResolvers['user'] = async (parent, args, context) => …  (one file per field, as sb scaffold writes)
+  if (holder && Node.isVariableDeclaration(holder)) {
+    const m = FIELD_RESOLVER_TYPE.exec(holder.getTypeNode()?.getText() ?? '');
+    return m?.[1] && m[2] ? { typeName: m[1], field: m[2], fn: fn as FunctionLike } : undefined;
+  }
   if (!holder || !(Node.isPropertyAssignment(holder) || Node.isMethodDeclaration(holder))) return undefined;
   const field = holder.getName().replace(/^['"]|['"]$/g, '');
   const typeObject = holder.getParent();
