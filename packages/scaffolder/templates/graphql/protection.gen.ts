@@ -25,7 +25,7 @@ export interface GraphqlLimits {
 
 const LIST_ARGS = new Set(['first', 'last', 'limit']);
 
-/** Why the document breaks a limit, or undefined. Fragments are followed; a fragment cycle counts as too deep. */
+/** Why the document breaks a limit, or undefined. Fragments are followed; a fragment cycle counts as too deep; introspection fields are not counted. */
 export function limitProblem(document: DocumentNode, limits: GraphqlLimits): string | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
@@ -34,14 +34,26 @@ export function limitProblem(document: DocumentNode, limits: GraphqlLimits): str
   let fields = 0;
   let cost = 0;
   let depth = 0;
+  const over = (): string | undefined => {
+    if (aliases > limits.maxAliases) return `operation has more than ${limits.maxAliases} aliases`;
+    if (directives > limits.maxDirectives) return `operation has more than ${limits.maxDirectives} directives`;
+    if (fields > limits.maxFields) return `operation selects more than ${limits.maxFields} fields`;
+    if (cost > limits.maxCost) return `operation costs more than ${limits.maxCost} (lists multiply: ask for fewer items or fewer levels)`;
+    return undefined;
+  };
   const walk = (set: SelectionSetNode, level: number, multiplier: number, seen: readonly string[]): string | undefined => {
     for (const sel of set.selections) {
       directives += sel.directives?.length ?? 0;
       if (sel.kind === Kind.FIELD) {
+        // Introspection is not limited here (GraphiQL's own query is 12 levels deep): it is off in production,
+        // and graphql-js' MaxIntrospectionDepthRule already rejects circular introspection queries.
+        if (sel.name.value.startsWith('__') && sel.selectionSet) continue;
         fields += 1;
         if (sel.alias) aliases += 1;
         if (!sel.selectionSet) {
           cost += multiplier;
+          const problem = over();
+          if (problem) return problem;
           continue;
         }
         const sizeArg = sel.arguments?.find((a) => LIST_ARGS.has(a.name.value) && a.value.kind === Kind.INT);
@@ -63,10 +75,8 @@ export function limitProblem(document: DocumentNode, limits: GraphqlLimits): str
         const problem = walk(fragment.selectionSet, level, multiplier, [...seen, name]);
         if (problem) return problem;
       }
-      if (aliases > limits.maxAliases) return `operation has more than ${limits.maxAliases} aliases`;
-      if (directives > limits.maxDirectives) return `operation has more than ${limits.maxDirectives} directives`;
-      if (fields > limits.maxFields) return `operation selects more than ${limits.maxFields} fields`;
-      if (cost > limits.maxCost) return `operation costs more than ${limits.maxCost} (lists multiply: ask for fewer items or fewer levels)`;
+      const problem = over();
+      if (problem) return problem;
     }
     return undefined;
   };

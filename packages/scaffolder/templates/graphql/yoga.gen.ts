@@ -12,6 +12,8 @@ export function createGraphqlServer() {
     graphqlEndpoint: '/graphql',
     graphiql: limits.ide,
     landingPage: false,
+    // Same-origin only: no Access-Control-Allow-Origin for other sites (Yoga would reflect any Origin).
+    cors: false,
     batching: false,
     maskedErrors: true,
     context: ({ request }): Promise<Context> => createContext(request),

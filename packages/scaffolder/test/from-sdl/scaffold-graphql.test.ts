@@ -82,6 +82,11 @@ describe('scaffoldGraphql', () => {
       expect((await post('{ __schema { types { name } } }')).body.errors?.[0]?.message).toMatch(/introspection/i);
       expect((await post('{ helo }')).body.errors?.[0]?.message).not.toMatch(/Did you mean/);
       expect((await fetch(`${url}?query=%7Bhello%7D`)).status).toBe(405);
+      expect((await post(`{ ${Array.from({ length: 16 }, (_, i) => `a${i}: hello`).join(' ')} }`)).body.errors?.[0]?.message).toBe('operation has more than 15 aliases');
+      expect((await post(`{ hello ${'@skip(if: false) '.repeat(11)}}`)).body.errors?.[0]?.message).toBe('operation has more than 10 directives');
+      expect((await post(`{ ${'hello '.repeat(301)}}`)).body.errors?.[0]?.message).toBe('operation selects more than 300 fields');
+      const cors = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: 'https://evil.example' }, body: '{"query":"{ hello }"}' });
+      expect(cors.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       child.kill();
     }
