@@ -1,8 +1,8 @@
-import { SyntaxKind } from 'ts-morph';
+import { SyntaxKind, type Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../model/rule.js';
-import { enclosingFunction } from '../symbols/declarations.js';
+import { enclosingFunction, resolveFunction } from '../symbols/declarations.js';
 import { jwtSites } from './jwt-calls.js';
 
 /** `jwt.decode()` used where no `jwt.verify()` happens: the claims are trusted without checking the signature. */
@@ -24,8 +24,26 @@ export const jwtDecodeWithoutVerify: Rule = {
       const fn = enclosingFunction(site.call);
       const scope = fn ?? site.call.getSourceFile();
       const verified = verifies.some((v) => scope.getDescendantsOfKind(SyntaxKind.CallExpression).includes(v.call as never));
-      if (verified) continue;
-      yield { node: site.call, message: 'jwt.decode() result is used without jwt.verify() in the same function' };
+      if (verified || verifiedEarlier(site.call, verifies.map((v) => v.call), ctx)) continue;
+      yield { node: site.call, message: 'jwt.decode() result is used without jwt.verify() in the same function, an earlier call or the route\'s authentication middleware' };
     }
   },
 };
+
+/**
+ * The token was verified earlier in the flow: the route's chain has an authentication middleware (or one that
+ * calls `jwt.verify()`), or a call
+ * before the decode (in the same function) goes to a function that calls `jwt.verify()`.
+ */
+function verifiedEarlier(decode: Node, verifies: readonly Node[], ctx: RuleContext): boolean {
+  const verifiers = new Set(verifies.map((v) => enclosingFunction(v)).filter((f) => f !== undefined));
+  const chain = ctx.routeOf(decode)?.chain ?? [];
+  if (chain.some((m) => m.kinds.has('auth') || verifiers.has(resolveFunction(m.node) as never))) return true;
+  const fn = enclosingFunction(decode);
+  if (fn === undefined) return false;
+  return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => {
+    if (c.getStart() >= decode.getStart()) return false;
+    const target = resolveFunction(c.getExpression());
+    return target !== undefined && verifiers.has(target);
+  });
+}

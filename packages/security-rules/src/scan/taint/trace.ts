@@ -4,6 +4,7 @@ import type { RouteModel } from '../routes/types.js';
 import { enclosingFunction, resolveDeclaration, resolveFunction, type FunctionLike } from '../symbols/declarations.js';
 import { isPropagatorCall, isSanitizerCall, type SinkKind } from './sanitizers.js';
 import { SourceModel } from './sources.js';
+import { isGuarded } from './guards.js';
 import { isFormatConstrained, isTypeNarrowed } from './type-narrowing.js';
 import { isValidated } from './validated.js';
 import { isResolverArgs } from '../graphql/resolvers.js';
@@ -63,7 +64,7 @@ export class TaintTracker {
   private step(node: Node, st: State): TaintHit | undefined {
     const src = this.sources.sourceOf(node);
     if (src !== undefined) {
-      if (isTypeNarrowed(node) || isValidated(node, this.routes, this.config)) return undefined;
+      if (isTypeNarrowed(node) || isValidated(node, this.routes, this.config) || isGuarded(node)) return undefined;
       return { source: src, steps: [{ node, message: `request data ${src}` }] };
     }
     if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isAwaitExpression(node) || Node.isTypeAssertion(node) || Node.isSatisfiesExpression(node) || Node.isSpreadElement(node) || Node.isSpreadAssignment(node)) {
@@ -82,10 +83,10 @@ export class TaintTracker {
     }
     if (Node.isConditionalExpression(node)) return this.first([node.getWhenTrue(), node.getWhenFalse()], st);
     if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
-      if (isTypeNarrowed(node)) return undefined;
+      if (isTypeNarrowed(node) || isGuarded(node)) return undefined;
       return this.visit(node.getExpression(), st);
     }
-    if (Node.isIdentifier(node)) return isTypeNarrowed(node) ? undefined : this.identifier(node, st);
+    if (Node.isIdentifier(node)) return isTypeNarrowed(node) || isGuarded(node) ? undefined : this.identifier(node, st);
     if (Node.isCallExpression(node)) return isTypeNarrowed(node) ? undefined : this.call(node, st);
     if (Node.isObjectLiteralExpression(node)) {
       const vals: Node[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGate, readBaseline, scan, toBaseline, toSarif, type ScanResult } from '../../../src/index.js';
 import { tempProject } from '../../helpers/project.js';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const APP = `import express from 'express';
@@ -36,6 +36,22 @@ describe('reports', () => {
     const cmd = run?.results.find((r) => r.ruleId === 'command-injection');
     expect(cmd?.codeFlows?.[0]?.threadFlows[0]?.locations.length).toBeGreaterThanOrEqual(2);
     expect(run?.results.find((r) => r.ruleId === 'jwt-verify-algorithms')?.fixes).toHaveLength(1);
+  });
+
+  it('writes SARIF paths relative to the repository root when a subfolder of a repository is scanned', async () => {
+    const repo = tempProject({ 'services/api/src/app.ts': APP, 'services/api/tsconfig.json': readFileSync(join(dir, 'tsconfig.json'), 'utf8') }, { tsconfig: false });
+    mkdirSync(join(repo, '.git'));
+    const sub = await scan({ paths: [join(repo, 'services/api/src')], rules: ['command-injection', 'jwt-verify-algorithms'] });
+    type Loc = { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } };
+    const sarif = toSarif(sub.findings, sub.rules, sub.root) as { runs: { originalUriBaseIds: Record<string, { uri: string }>; results: { locations: Loc[]; fixes?: { artifactChanges: { artifactLocation: { uri: string } }[] }[] }[] }[] };
+    const run = sarif.runs[0];
+    const base = run?.originalUriBaseIds['%SRCROOT%']?.uri ?? '';
+    expect(base).toBe(`file://${repo}/`);
+    const uris = run?.results.map((r) => r.locations[0]?.physicalLocation.artifactLocation.uri);
+    expect(new Set(uris)).toEqual(new Set(['services/api/src/app.ts']));
+    expect(run?.results.flatMap((r) => r.fixes ?? []).map((f) => f.artifactChanges[0]?.artifactLocation.uri)).toEqual(['services/api/src/app.ts']);
+    // Resolving each URI against %SRCROOT% names the scanned file.
+    for (const uri of uris ?? []) expect(existsSync(new URL(uri ?? '', base))).toBe(true);
   });
 
   it('fails the gate on confirmed findings at or above --fail-on only', () => {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { orderOperations, Phase, qualified, quoteIdent, quoteLiteral, renderStatements, type Operation } from '../../src/index.js';
+import { orderOperations, Phase, renderStatements, type Operation } from '../../src/index.js';
 
 const op = (phase: Phase, sql: string, kind = 'x'): Operation => ({ phase, sql, kind, object: 'o', transaction: true });
-
-describe('quoting', () => {
-  it('double-quotes every identifier and doubles embedded quotes', () => {
-    expect(quoteIdent('users')).toBe('"users"');
-    expect(quoteIdent('x"; drop table t; --')).toBe('"x""; drop table t; --"');
-    expect(qualified('my schema', 'T"1')).toBe('"my schema"."T""1"');
-  });
-
-  it('quotes literals so a hostile enum label stays one value', () => {
-    expect(quoteLiteral(`x'); DROP TABLE foo; --`)).toBe(`'x''); DROP TABLE foo; --'`);
-    expect(quoteLiteral('a\\b')).toBe(`E'a\\\\b'`);
-  });
-});
 
 describe('ordering and rendering', () => {
   it('sorts by phase and keeps emission order inside a phase', () => {

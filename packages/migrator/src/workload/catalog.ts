@@ -72,3 +72,46 @@ export async function listIndexes(db: Queryable): Promise<IndexInfo[]> {
 }
 
 export { USER_SCHEMA };
+
+/** Tables (and materialised views) with their columns, by `schema.table`, plus the search order for unqualified names. */
+export interface CatalogTables {
+  columns: Map<string, Set<string>>;
+  searchPath: string[];
+}
+
+/** Every user table's columns and the session's search path (to resolve unqualified names). */
+export async function catalogTables(db: Queryable): Promise<CatalogTables> {
+  const { rows } = await db.query<{ key: string; cols: string[] }>(`
+    select n.nspname || '.' || c.relname as key, array_agg(a.attname::text) as cols
+    from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+    where c.relkind in ('r', 'p', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
+    group by 1`);
+  const { rows: path } = await db.query<{ s: string[] }>(`select current_schemas(false)::text[] as s`);
+  return { columns: new Map(rows.map((r) => [r.key, new Set(r.cols)])), searchPath: path[0]?.s ?? ['public'] };
+}
+
+/** A single-column foreign key: `table.column` references `references`. */
+export interface ForeignKeyRef {
+  schema: string;
+  table: string;
+  column: string;
+  refSchema: string;
+  references: string;
+  refColumn: string;
+}
+
+/** Every single-column foreign key in user schemas. */
+export async function singleColumnForeignKeys(db: Queryable): Promise<ForeignKeyRef[]> {
+  const { rows } = await db.query<ForeignKeyRef>(`
+    select n.nspname as schema, t.relname as table, a.attname as column,
+      rn.nspname as "refSchema", r.relname as references, ra.attname as "refColumn"
+    from pg_constraint c
+    join pg_class t on t.oid = c.conrelid join pg_namespace n on n.oid = t.relnamespace
+    join pg_class r on r.oid = c.confrelid join pg_namespace rn on rn.oid = r.relnamespace
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    join pg_attribute ra on ra.attrelid = c.confrelid and ra.attnum = c.confkey[1]
+    where c.contype = 'f' and array_length(c.conkey, 1) = 1 and ${USER_SCHEMA}
+    order by 1, 2, 3`);
+  return rows;
+}

@@ -1,7 +1,8 @@
 /**
  * What an index could serve in a query, read from the PostgreSQL parse tree (libpg-query): per table,
  * the columns compared with a value (`=`, `IN`, `= ANY`), compared by range (`<`, `BETWEEN`), joined on,
- * and sorted by. Subqueries, CTEs and UNION arms are read too.
+ * and sorted by. Subqueries, CTEs and UNION arms are read too. Shared by `analyze` (N+1: which table and
+ * column a repeated query looks up) and `suggest` (index candidates).
  */
 
 /** A table as the query names it. */
@@ -18,6 +19,11 @@ export interface TableUse {
   range: string[];
   join: string[];
   sort: string[];
+  /**
+   * Point lookups: columns compared with `=` to one parameter or constant (not `IN`/`= ANY`, which are
+   * already batched). `location` is the byte offset of a bare `$n` parameter, when the value is one.
+   */
+  point: Array<{ column: string; location?: number }>;
 }
 
 /** Finds which table (of those in scope) has a column, for unqualified column names. */
@@ -84,7 +90,7 @@ function blockUses(block: Block, resolve: ColumnResolver): TableUse[] {
   const uses = new Map<TableRef, TableUse>();
   const use = (t: TableRef) => {
     let u = uses.get(t);
-    if (!u) uses.set(t, (u = { table: t, equality: [], range: [], join: [], sort: [] }));
+    if (!u) uses.set(t, (u = { table: t, equality: [], range: [], join: [], sort: [], point: [] }));
     return u;
   };
   const column = (node: unknown): { table: TableRef; column: string } | undefined => {
@@ -128,6 +134,7 @@ function blockUses(block: Block, resolve: ColumnResolver): TableUse[] {
     const other = left ? expr['rexpr'] : expr['lexpr'];
     if (!side || hasColumn(other)) continue;
     if ((kind === 'AEXPR_OP' && op === '=') || kind === 'AEXPR_IN' || (kind === 'AEXPR_OP_ANY' && op === '=')) add(use(side.table).equality, side.column);
+    if (kind === 'AEXPR_OP' && op === '=') pointLookup(use(side.table), side.column, other);
     else if ((kind === 'AEXPR_OP' && RANGE_OPS.has(op as string)) || kind === 'AEXPR_BETWEEN') add(use(side.table).range, side.column);
   }
   for (const s of block.sort) {
@@ -135,6 +142,27 @@ function blockUses(block: Block, resolve: ColumnResolver): TableUse[] {
     if (c) add(use(c.table).sort, c.column);
   }
   return [...uses.values()];
+}
+
+function pointLookup(use: TableUse, column: string, value: unknown): void {
+  const v = unwrap(value);
+  if (!v['ParamRef'] && !v['A_Const']) return;
+  const param = (value as Node | undefined)?.['ParamRef'] as Node | undefined;
+  use.point.push(typeof param?.['location'] === 'number' ? { column, location: param['location'] } : { column });
+}
+
+/** Every table a statement names (FROM lists, joins, subqueries, the target of UPDATE/DELETE/INSERT). */
+export function tablesOf(stmt: unknown): TableRef[] {
+  const out: TableRef[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const rv = (node as Node)['RangeVar'];
+    if (rv) out.push(tableRef(rv as Node));
+    for (const value of Object.values(node as Node)) visit(value);
+  };
+  visit(stmt);
+  return out;
 }
 
 /** The AND-ed conditions of a WHERE/ON clause (OR branches are not indexable by one btree: skipped). */
