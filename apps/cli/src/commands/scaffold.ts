@@ -1,8 +1,10 @@
+import { readdirSync, statSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import type { Framework, ScaffoldFromDbResult, ScaffoldOptions, ScaffoldResult } from '@sb/scaffolder';
+import type { Framework, ScaffoldFromDbResult, ScaffoldGraphqlResult, ScaffoldOptions, ScaffoldResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { ProgressLine } from '../format/progress-line.js';
 import { formatScaffoldResult } from '../format/scaffold.js';
+import { formatGraphqlResult } from '../format/scaffold-graphql.js';
 import { formatFromDbResult } from '../format/spec-from-db.js';
 
 export default class Scaffold extends SbCommand {
@@ -16,9 +18,10 @@ export default class Scaffold extends SbCommand {
     '<%= config.bin %> scaffold openapi.json --framework fastify --output src/api --dry-run',
     '<%= config.bin %> scaffold openapi.yaml --framework koa --output src/routes --json',
     '<%= config.bin %> scaffold --from-db postgres://localhost/mydb --framework fastify --output src/',
+    '<%= config.bin %> scaffold schema.graphql --framework fastify --output service/',
   ];
   static override args = {
-    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled). Not with --from-db.' }),
+    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled), or a GraphQL schema (.graphql/.gql file or folder). Not with --from-db.' }),
   };
   static override flags = {
     framework: Flags.string({ char: 'f', description: 'Target framework.', options: ['express', 'fastify', 'koa'], required: true }),
@@ -30,9 +33,15 @@ export default class Scaffold extends SbCommand {
     auth: Flags.string({ description: 'With --from-db: operations that require a bearer token (checked in auth.ts).', options: ['writes', 'all', 'none'], default: 'writes' }),
   };
 
-  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult> {
+  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult | ScaffoldGraphqlResult> {
     const { args, flags } = await this.parse(Scaffold);
     if (flags['from-db'] !== undefined || args.spec === undefined) return this.fromDb(args.spec, flags);
+    if (isGraphqlSchema(args.spec)) {
+      const { scaffoldGraphql } = await import('@sb/scaffolder');
+      const result = await scaffoldGraphql({ schema: args.spec, framework: flags.framework as Framework, output: flags.output, dryRun: flags['dry-run'] === true });
+      if (!this.jsonEnabled()) this.log(formatGraphqlResult(result, { dryRun: flags['dry-run'] === true }));
+      return result;
+    }
     const { scaffold } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
     const result = await scaffold({ ...toOptions(args.spec, flags), onProgress: (p) => progress.update(p.message, true) }).finally(() => progress.done());
@@ -56,6 +65,16 @@ export default class Scaffold extends SbCommand {
     }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));
     return result;
+  }
+}
+
+/** A GraphQL SDL file, or a folder of them (schema-first GraphQL instead of OpenAPI). */
+export function isGraphqlSchema(spec: string): boolean {
+  if (/\.(graphql|gql)$/i.test(spec)) return true;
+  try {
+    return statSync(spec).isDirectory() && readdirSync(spec).some((f) => /\.(graphql|gql)$/i.test(f));
+  } catch {
+    return false;
   }
 }
 
