@@ -1,12 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-/** The end-to-end workflow (real npm install, builds, servers): `pnpm --filter @sb/cli test:e2e`, apart from `test`. */
+/** End-to-end workflows: packed tarballs installed with npm, scaffolded services built and run. `pnpm test:e2e`. */
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],
-    reporters: ['default'],
-    testTimeout: 900_000,
-    hookTimeout: 120_000,
+    reporters: ['default', ['json', { outputFile: '.vitest-e2e.json' }]],
+    testTimeout: 600_000,
+    hookTimeout: 600_000,
     fileParallelism: false,
   },
 });

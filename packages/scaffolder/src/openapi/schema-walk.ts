@@ -1,4 +1,5 @@
 import { HTTP_METHODS, isObject, type Json } from './resolve.js';
+import type { SpecVersion } from './version.js';
 
 /** Keywords whose value is one schema. */
 export const SCHEMA_KEYWORDS = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'] as const;
@@ -6,49 +7,55 @@ export const SCHEMA_KEYWORDS = ['items', 'additionalProperties', 'not', 'if', 't
 export const SCHEMA_LIST_KEYWORDS = ['allOf', 'anyOf', 'oneOf', 'prefixItems'] as const;
 /** Keywords whose value is a map of schemas. */
 export const SCHEMA_MAP_KEYWORDS = ['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions'] as const;
+/**
+ * The same in OpenAPI 3.1, whose schemas are JSON Schema 2020-12: `definitions` is not a 2020-12 keyword, so
+ * it is an annotation whose entries need not be schemas (a `$ref` into it still resolves, as any JSON pointer).
+ */
+const SCHEMA_MAP_KEYWORDS_31 = SCHEMA_MAP_KEYWORDS.filter((k) => k !== 'definitions');
 
 export type Keys = (string | number)[];
 type Visit = (schema: Json, keys: Keys) => void;
 
 /**
  * Visits a schema and every subschema, pre-order (parents before children). `keys` is one mutable stack
- * shared by the whole walk (no per-node allocation): a visitor that keeps it must copy it.
+ * shared by the whole walk (no per-node allocation): a visitor that keeps it must copy it. In 3.1,
+ * `definitions` is an annotation and is not entered.
  */
-export function walkSchema(schema: unknown, keys: Keys, visit: Visit): void {
+export function walkSchema(schema: unknown, keys: Keys, visit: Visit, version: SpecVersion): void {
   const stack = [...keys];
-  walk(schema, stack, visit);
+  walk(schema, stack, visit, version === '3.1' ? SCHEMA_MAP_KEYWORDS_31 : SCHEMA_MAP_KEYWORDS);
 }
 
-function walk(schema: unknown, keys: Keys, visit: Visit): void {
+function walk(schema: unknown, keys: Keys, visit: Visit, maps: readonly string[]): void {
   if (!isObject(schema)) return;
   visit(schema, keys);
   for (const k of SCHEMA_KEYWORDS) {
     const v = schema[k];
     if (v === undefined) continue;
     keys.push(k);
-    if (isObject(v)) walk(v, keys, visit);
-    else if (k === 'items' && Array.isArray(v)) v.forEach((s, i) => step(s, i, keys, visit));
+    if (isObject(v)) walk(v, keys, visit, maps);
+    else if (k === 'items' && Array.isArray(v)) v.forEach((s, i) => step(s, i, keys, visit, maps));
     keys.pop();
   }
   for (const k of SCHEMA_LIST_KEYWORDS) {
     const v = schema[k];
     if (!Array.isArray(v)) continue;
     keys.push(k);
-    v.forEach((s, i) => step(s, i, keys, visit));
+    v.forEach((s, i) => step(s, i, keys, visit, maps));
     keys.pop();
   }
-  for (const k of SCHEMA_MAP_KEYWORDS) {
+  for (const k of maps) {
     const v = schema[k];
     if (!isObject(v)) continue;
     keys.push(k);
-    for (const name of Object.keys(v)) step(v[name], name, keys, visit);
+    for (const name of Object.keys(v)) step(v[name], name, keys, visit, maps);
     keys.pop();
   }
 }
 
-function step(schema: unknown, key: string | number, keys: Keys, visit: Visit): void {
+function step(schema: unknown, key: string | number, keys: Keys, visit: Visit, maps: readonly string[]): void {
   keys.push(key);
-  walk(schema, keys, visit);
+  walk(schema, keys, visit, maps);
   keys.pop();
 }
 

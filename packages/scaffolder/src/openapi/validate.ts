@@ -31,7 +31,7 @@ export function validateSpec(doc: Json, version: SpecVersion, locate: Locator): 
     if (version === '3.0') add(['paths'], 'missing `paths` object (required in OpenAPI 3.0)');
   } else if (!isObject(paths)) add(['paths'], '`paths` must be an object');
   else checkPaths(doc, paths, version, add);
-  for (const [root, keys] of schemaRoots(doc)) walkSchema(root, keys, (s, k) => checkSchemaType(s, k, add));
+  for (const [root, keys] of schemaRoots(doc)) walkSchema(root, keys, (s, k) => checkSchemaType(s, k, add), version);
   return problems;
 }
 

@@ -1,9 +1,9 @@
 import type { ScaffoldWarning } from '../../result.js';
-import { escapeToken } from '../../openapi/pointer.js';
+import { escapeToken, getAt, parsePointer } from '../../openapi/pointer.js';
 import { isObject, type Json } from '../../openapi/resolve.js';
 import type { SpecVersion } from '../../openapi/version.js';
 import { fixSchema, topLevelRefs, type FixContext } from './fixes.js';
-import { schemaRoots, walkSchema } from '../../openapi/schema-walk.js';
+import { schemaRoots, walkSchema, type Keys } from '../../openapi/schema-walk.js';
 
 /** What the doctor found and changed. */
 export interface DoctorReport {
@@ -20,12 +20,22 @@ export interface DoctorReport {
 export function runDoctor(doc: Json, version: SpecVersion): DoctorReport {
   const ctx: FixContext = { version, warnings: [], formats: new Map() };
   const seen = new Set<object>();
-  for (const [root, keys] of schemaRoots(doc)) {
-    walkSchema(root, keys, (s, k) => {
-      if (seen.has(s)) return; // shared by reference (e.g. after bundling): fix once
-      seen.add(s);
-      fixSchema(s, k, ctx);
-    });
+  const refs: string[] = [];
+  const fix = (s: Json, k: Keys): void => {
+    if (seen.has(s)) return; // shared by reference (e.g. after bundling): fix once
+    seen.add(s);
+    if (typeof s['$ref'] === 'string') refs.push(s['$ref']);
+    fixSchema(s, k, ctx);
+  };
+  for (const [root, keys] of schemaRoots(doc)) walkSchema(root, keys, fix, version);
+  // A `$ref` into a place no walk enters (3.1 `definitions`, an example, …) still names a schema: fix it too.
+  const done = new Set<string>();
+  for (let ref = refs.pop(); ref !== undefined; ref = refs.pop()) {
+    if (done.has(ref)) continue;
+    done.add(ref);
+    const keys = parsePointer(ref);
+    const target = keys ? getAt(doc, keys) : undefined;
+    if (keys && isObject(target) && !seen.has(target)) walkSchema(target, keys, fix, version);
   }
   breakAliasCycles(doc, ctx);
   return { warnings: ctx.warnings, formats: ctx.formats };

@@ -13,8 +13,11 @@ const KNOWN = new Set(
     'format contentEncoding contentMediaType contentSchema $ref $defs definitions $comment'
   ).split(' '),
 );
-/** OpenAPI annotations that mean nothing to a validator: dropped silently. */
-const OPENAPI_ONLY = new Set(['example', 'xml', 'externalDocs', 'discriminator', '$schema', '$id', '$anchor']);
+const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);
+/** OpenAPI annotations that mean nothing to a validator: kept (the spec `sb spec` gives back has them), never validated. */
+const OPENAPI_ANNOTATIONS = new Set(['example', 'xml', 'externalDocs', 'discriminator']);
+/** Keywords that would change how validators resolve `$ref`s across the generated schemas: dropped silently. */
+const RESOLUTION = new Set(['$schema', '$id', '$anchor', '$dynamicAnchor']);
 
 /** The state one doctor run threads through every schema. */
 export interface FixContext {
@@ -64,13 +67,22 @@ export function fixSchema(s: Json, keys: Keys, ctx: FixContext): void {
     s['prefixItems'] = s['items'];
     delete s['items'];
   }
+  const t = s['type'];
+  if (t !== undefined && !(typeof t === 'string' ? TYPES.has(t) : Array.isArray(t) && t.every((x) => typeof x === 'string' && TYPES.has(x)))) {
+    // Only reachable in a `$ref` target the validation walk does not enter (e.g. inside a 3.1 annotation).
+    warn(ctx, 'invalid-type', [...keys, 'type'], `\`type\` must be a JSON type name or a list of them (got ${JSON.stringify(t).slice(0, 80)}); read as any type`);
+    delete s['type'];
+  }
   if (typeof s['format'] === 'string' && !ctx.formats.has(s['format'])) ctx.formats.set(s['format'], toPointer([...keys, 'format']));
+  if (ctx.version === '3.1' && isObject(s['definitions'])) {
+    // JSON Schema 2020-12 has `$defs`; `definitions` is an unknown keyword, i.e. an annotation: kept so `$ref`s
+    // into it resolve, but its entries are not schemas unless something refers to them.
+    warn(ctx, 'annotation-keyword', [...keys, 'definitions'], '`definitions` is not a JSON Schema 2020-12 keyword (use `$defs`); read as an annotation: only the entries a `$ref` points to are used as schemas');
+  }
   for (const k of Object.keys(s)) {
-    if (KNOWN.has(k)) continue;
-    if (!OPENAPI_ONLY.has(k) && !k.startsWith('x-')) {
-      warn(ctx, 'unknown-keyword', [...keys, k], `keyword ${JSON.stringify(k)} is not part of OpenAPI ${ctx.version} schemas; ignored`);
-    }
-    delete s[k];
+    if (KNOWN.has(k) || OPENAPI_ANNOTATIONS.has(k) || k.startsWith('x-')) continue;
+    if (RESOLUTION.has(k)) delete s[k];
+    else warn(ctx, 'unknown-keyword', [...keys, k], `keyword ${JSON.stringify(k)} is not part of OpenAPI ${ctx.version} schemas; kept as an annotation, not validated`);
   }
 }
 

@@ -1,7 +1,19 @@
 import { isObject, type Json } from '../../openapi/resolve.js';
 import type { NamedSchema } from '../model/model.js';
 
-const DROP = new Set(['description', 'title', 'examples', 'default', 'deprecated', 'readOnly', 'writeOnly', '$comment', 'contentMediaType', 'contentEncoding']);
+/**
+ * The keywords a validator acts on; everything else in a schema is an annotation (description, default, examples,
+ * `x-*`, OpenAPI's `discriminator`/`xml`, unknown keywords) and would only bloat the generated validators.
+ * `definitions` is left out too: every entry a `$ref` points to is a named schema compiled under its own id.
+ */
+const VALIDATION = new Set(
+  (
+    'type enum const multipleOf maximum exclusiveMaximum minimum exclusiveMinimum maxLength minLength pattern maxItems ' +
+    'minItems uniqueItems maxContains minContains maxProperties minProperties required dependentRequired allOf anyOf oneOf ' +
+    'not if then else dependentSchemas prefixItems items contains properties patternProperties additionalProperties ' +
+    'propertyNames unevaluatedItems unevaluatedProperties format $ref $defs contentSchema'
+  ).split(' '),
+);
 
 /**
  * `plain` validates data as the schema says; `request` is the variant for request bodies, where properties
@@ -39,12 +51,12 @@ export function forValidator(schema: unknown, byRef: ReadonlyMap<string, NamedSc
   if (!isObject(schema)) return schema;
   const out: Json = {};
   for (const [k, v] of Object.entries(schema)) {
-    if (DROP.has(k)) continue;
+    if (!VALIDATION.has(k)) continue;
     if (k === '$ref' && typeof v === 'string') {
       const named = byRef.get(v);
       out['$ref'] = named ? schemaId(named.index, mode) : v;
     } else if (k === 'enum' || k === 'const') out[k] = v;
-    else if (k === 'properties' || k === 'patternProperties' || k === 'dependentSchemas' || k === '$defs' || k === 'definitions') out[k] = copyMap(v, byRef, mode);
+    else if (k === 'properties' || k === 'patternProperties' || k === 'dependentSchemas' || k === '$defs') out[k] = copyMap(v, byRef, mode);
     else out[k] = forValidator(v, byRef, mode);
   }
   if (mode === 'request' && Array.isArray(out['required']) && isObject(schema['properties'])) {

@@ -32,7 +32,7 @@ export function buildModel(doc: Json, version: SpecVersion, formats: ReadonlyMap
     version,
     title: typeof info['title'] === 'string' ? info['title'] : 'API',
     operations,
-    schemas: collectNamedSchemas(doc),
+    schemas: collectNamedSchemas(doc, version),
     schemesByName,
     formats,
   };
