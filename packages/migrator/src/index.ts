@@ -79,7 +79,7 @@ export { analyze, hasFindingsAtOrAbove } from './analyze/analyze.js';
 export type { AnalyzeOptions, AnalyzeResult, CheckRun } from './analyze/analyze.js';
 export type { Finding, Fix, Severity, CheckId, AnalyzeThresholds } from './analyze/types.js';
 export { SEVERITIES, DEFAULT_THRESHOLDS } from './analyze/types.js';
-export { ENABLE_PG_STAT_STATEMENTS } from './analyze/statements.js';
+export { ENABLE_PG_STAT_STATEMENTS } from './workload/statements.js';
 
 // suggest: sb db suggest-indexes
 export { suggestIndexes } from './suggest/suggest.js';
