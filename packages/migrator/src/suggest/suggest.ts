@@ -29,7 +29,10 @@ export interface SuggestOptions {
 export interface IndexSuggestion {
   schema: string;
   table: string;
+  /** Key columns, in order. */
   columns: string[];
+  /** Covering columns (`INCLUDE`), when they let the planner answer from the index alone. */
+  include?: string[];
   indexName: string;
   sql: string;
   down: string;
@@ -119,11 +122,11 @@ function group(reports: QueryReport[]): IndexSuggestion[] {
   for (const r of reports) {
     if (!r.index || (r.status !== 'improved' && r.status !== 'unverified')) continue;
     const c = r.index;
-    const key = `${c.schema}.${c.table}(${c.columns.join(',')})`;
+    const key = `${c.schema}.${c.table}(${c.columns.join(',')})${c.include ? ` include (${c.include.join(',')})` : ''}`;
     let s = byKey.get(key);
     if (!s) {
       const fix = createIndexSql(c);
-      s = { schema: c.schema, table: c.table, columns: c.columns, indexName: fix.indexName, sql: fix.sql, down: fix.down, verified: r.status === 'improved', queries: [] };
+      s = { schema: c.schema, table: c.table, columns: c.columns, ...(c.include ? { include: c.include } : {}), indexName: fix.indexName, sql: fix.sql, down: fix.down, verified: r.status === 'improved', queries: [] };
       byKey.set(key, s);
     }
     const entry: IndexSuggestion['queries'][number] = { query: r.query };
@@ -138,5 +141,5 @@ function group(reports: QueryReport[]): IndexSuggestion[] {
 function describe(s: IndexSuggestion): string {
   const q = s.queries[0];
   const costs = q?.costBefore !== undefined ? `cost ${q.costBefore} → ${q.costAfter}` : 'unverified (no HypoPG)';
-  return `index ${s.schema}.${s.table} (${s.columns.join(', ')}): ${costs}, ${s.queries.length} quer${s.queries.length === 1 ? 'y' : 'ies'}`;
+  return `index ${s.schema}.${s.table} (${s.columns.join(', ')})${s.include ? ` include (${s.include.join(', ')})` : ''}: ${costs}, ${s.queries.length} quer${s.queries.length === 1 ? 'y' : 'ies'}`;
 }
