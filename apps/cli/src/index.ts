@@ -1,1 +1,2 @@
-export { SbCommand, ExitCode, isSbError } from './base/sb-command.js';
+export { SbCommand, ExitCode } from './base/sb-command.js';
+export { isSbError } from '@sb/errors';

@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { connect } from '@sb/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@sb/test-utils';
 import { runCli } from './helpers/run-cli.js';
 
-const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NAME = `sb_cli_analyze_${randomBytes(4).toString('hex')}`;
-const DB_URL = Object.assign(new URL(BASE), { pathname: `/${NAME}` }).toString();
+let db: TestDatabase;
+let DB_URL: string;
 let out: string;
 
 async function sql(url: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -22,7 +21,8 @@ async function sql(url: string, text: string, params: unknown[] = []): Promise<R
 }
 
 beforeAll(async () => {
-  await sql(BASE, `create database "${NAME}"`);
+  db = await createTestDatabase('cli_analyze');
+  DB_URL = db.url;
   out = await mkdtemp(join(tmpdir(), 'sb-cli-analyze-'));
   await sql(DB_URL, `
     create extension pg_stat_statements; create extension hypopg;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   await c.end();
 });
 afterAll(async () => {
-  await sql(BASE, `drop database if exists "${NAME}" with (force)`);
+  await db?.drop();
   await rm(out, { recursive: true, force: true });
 });
 
@@ -70,7 +70,7 @@ describe('sb db analyze / sb db suggest-indexes', () => {
   });
 
   it('labels suggestions unverified with --no-verify and rejects a broken queries file with exit 2', async () => {
-    const file = join(out, '..', `${NAME}.sql`);
+    const file = join(out, '..', `${db.name}.sql`);
     await writeFile(file, "select * from books where isbn = 'isbn-5';\n");
     const unverified = await runCli(['db', 'suggest-indexes', '--connection', DB_URL, '--queries', file, '--no-verify']);
     expect(unverified.stdout).toMatch(/\? unverified create index concurrently if not exists "books_isbn_idx"/);

@@ -86,6 +86,24 @@ describe('sb load', () => {
     expect(json.settings.headers).toEqual({ 'Content-Type': 'application/json' });
   });
 
+  it('says in one line that nothing answered, prints no figures and exits 1 on a dead server', async () => {
+    const probe = http.createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const r = await runCli(['load', `http://127.0.0.1:${port}/`, '-d', '0.5']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(new RegExp(`^no response from http://127\\.0\\.0\\.1:${port}/: connection refused ×\\d+\\n+$`));
+    expect(r.stdout).not.toMatch(/req\/s|µs|ms/);
+  });
+
+  it('exits 1 with the failures by class when more than --max-error-rate fail', async () => {
+    const r = await runCli(['load', `${server.url}/status/503`, '-n', '20', '--max-error-rate', '5%']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL {2}max-error-rate: 20 of 20 requests failed \(100%, max 5%\): status 503 ×20/);
+    expect(r.stdout).toMatch(/throughput .* responses\/s/);
+  });
+
   it('exits 1 and names the offending codes when --expect-status fails', async () => {
     const r = await runCli(['load', `${server.url}/status/200`, '-n', '10', '--expect-status', '400,422']);
     expect(r.code).toBe(1);

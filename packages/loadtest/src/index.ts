@@ -1,20 +1,11 @@
 export { LoadtestError } from './errors.js';
 export type { LoadtestErrorCode } from './errors.js';
-export type { LoadTestContext, LoadTestOptions, LoadTestProgress, ResolvedOptions } from './options/types.js';
+export type { LoadTestContext, LoadTestOptions, LoadTestProgress, ResolvedOptions, Segment } from './options/types.js';
 export { resolveOptions } from './options/validate.js';
-export { loadBody, parseHeaderLines, parseStatusList, parseTolerance } from './options/cli-input.js';
-export { runLoadTest } from './runner/run-load-test.js';
-export type {
-  CheckResult,
-  ErrorClass,
-  ErrorCounts,
-  GeneratorUsage,
-  LatencySummary,
-  LoadTestResult,
-  RateLimitInfo,
-  RateReport,
-  TimelinePoint,
-} from './stats/types.js';
+export { parseHeaderLines } from './options/headers.js';
+export { runLoadTest } from './run-load-test.js';
+export type { CheckResult, GeneratorUsage, LoadTestResult, RateReport } from './result/types.js';
+export type { ErrorClass, ErrorCounts, LatencySummary, RateLimitInfo, TimelinePoint } from './stats/types.js';
 export { decodeHistogram, encodeHistogram, summarize } from './stats/histogram.js';
 export { mannWhitney } from './stats/mann-whitney.js';
 export type { MannWhitneyResult } from './stats/mann-whitney.js';
@@ -29,3 +20,18 @@ export { formatComparison, formatReport } from './report/format-report.js';
 export { recommendations } from './report/recommendations.js';
 export { renderHtmlReport } from './report/html.js';
 export { formatUs } from './report/units.js';
+export { parseSegment, segmentSettings } from './shard/segment.js';
+export { checkShard, parseShards, readShards, SHARD_FORMAT } from './shard/shard-file.js';
+export type { Shard } from './shard/shard-file.js';
+export { mergeShards } from './shard/merge-shards.js';
+export type { MergedLoadTestResult, MergeOptions, ShardSummary } from './shard/merge-shards.js';
+export { parseStartAt } from './shard/run-segment.js';
+export type { ResolvedTls, TlsOptions } from './options/transport.js';
+export type { ConnectReport } from './result/types.js';
+export { parseMetricsTarget } from './metrics-out/targets.js';
+export type { MetricsTarget } from './metrics-out/targets.js';
+export type { LoadTestRun } from './run-load-test.js';
+export { formatShards } from './report/format-shards.js';
+export { kubernetesJob } from './k8s/indexed-job.js';
+export type { KubernetesJob, KubernetesJobOptions } from './k8s/indexed-job.js';
+export { shellLine } from './k8s/shell.js';

@@ -1,12 +1,12 @@
 /**
  * Errors thrown by @sb/migrator. Every error carries a stable `code` (listed in docs/errors.md),
- * a literal `name`, an optional `cause`, and the shared `Symbol.for('sb.error')` brand so that
- * callers (the `sb` CLI) can recognise it without `instanceof`, across duplicated copies.
+ * a literal `name`, an optional `cause`, and the shared brand of `@sb/errors`, so that callers (the `sb` CLI)
+ * can recognise it without `instanceof`, across duplicated copies.
  *
  * Expected outcomes — drift found, a destructive change refused, a finding — are return values, not errors.
  */
 
-const BRAND = Symbol.for('sb.error');
+import { SbError } from '@sb/errors';
 
 /** Every code a MigratorError can carry. */
 export type MigratorErrorCode =
@@ -25,24 +25,7 @@ export type MigratorErrorCode =
   | 'MIGRATOR_LOCKED'
   | 'MIGRATOR_INTERNAL';
 
-/** Base class of every error @sb/migrator throws. */
-export class MigratorError extends Error {
+/** Base class of every error @sb/migrator throws. `MigratorError.is(value)` recognises one from any copy of this package. */
+export class MigratorError extends SbError<MigratorErrorCode> {
   override readonly name = 'MigratorError';
-  readonly code: MigratorErrorCode;
-  readonly [BRAND] = true;
-
-  constructor(code: MigratorErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
-
-  /** True for any MigratorError, including one from another copy of this package. */
-  static is(value: unknown): value is MigratorError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[BRAND] === true &&
-      (value as { name?: unknown }).name === 'MigratorError'
-    );
-  }
 }

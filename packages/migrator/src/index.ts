@@ -46,7 +46,7 @@ export type { RenameSuggestion } from './diff/renames.js';
 export { Phase, orderOperations } from './plan/operation.js';
 export type { Operation } from './plan/operation.js';
 export { renderStatements, DEFAULT_LOCK_TIMEOUT } from './plan/render.js';
-export { quoteIdent, quoteLiteral, qualified } from './plan/quote.js';
+export { quoteIdent, quoteLiteral, quoteQualified } from './sql/quote.js';
 export { diffSchemas } from './generate/diff-schemas.js';
 export type { DiffSchemasOptions, MigrationPlan, SchemaSource } from './generate/diff-schemas.js';
 export { writeMigration } from './generate/write-migration.js';
@@ -56,6 +56,8 @@ export type { WriteMigrationOptions, WriteMigrationResult } from './generate/wri
 export type { MigrationFile, MigrationSection, MigrationContent } from './migration-file/types.js';
 export { parseMigration } from './migration-file/parse.js';
 export { renderMigration } from './migration-file/render.js';
+export { writeMigrationFiles } from './migration-file/write.js';
+export type { MigrationFileToWrite } from './migration-file/write.js';
 export { migrationFileName, migrationVersion, parseMigrationFileName, slugify } from './migration-file/name.js';
 
 // apply: sb db migrate / sb db status

@@ -1,10 +1,10 @@
 /**
  * Errors thrown by @sb/scaffolder. Every error carries a stable `code` (listed in docs/errors.md),
- * a literal `name`, an optional `cause`, and the shared `Symbol.for('sb.error')` brand so that
- * callers (the `sb` CLI) can recognise it without `instanceof`, across duplicated copies.
+ * a literal `name`, an optional `cause`, and the shared brand of `@sb/errors`, so that callers (the `sb` CLI)
+ * can recognise it without `instanceof`, across duplicated copies.
  */
 
-const BRAND = Symbol.for('sb.error');
+import { SbError } from '@sb/errors';
 
 /** Every code a ScaffoldError can carry. */
 export type ScaffoldErrorCode =
@@ -18,27 +18,9 @@ export type ScaffoldErrorCode =
   | 'SCAFFOLD_ROUTES_NOT_FOUND'
   | 'SCAFFOLD_ROUTES_PARSE'
   | 'SCAFFOLD_NO_ROUTES'
-  | 'SCAFFOLD_DB_EMPTY'
-  | 'SCAFFOLD_INTERNAL';
+  | 'SCAFFOLD_DB_EMPTY';
 
-/** Base class of every error @sb/scaffolder throws. */
-export class ScaffoldError extends Error {
+/** Base class of every error @sb/scaffolder throws. `ScaffoldError.is(value)` recognises one from any copy of this package. */
+export class ScaffoldError extends SbError<ScaffoldErrorCode> {
   override readonly name = 'ScaffoldError';
-  readonly code: ScaffoldErrorCode;
-  readonly [BRAND] = true;
-
-  constructor(code: ScaffoldErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
-
-  /** True for any ScaffoldError, including one from another copy of this package. */
-  static is(value: unknown): value is ScaffoldError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[BRAND] === true &&
-      (value as { name?: unknown }).name === 'ScaffoldError'
-    );
-  }
 }

@@ -1,10 +1,10 @@
 /**
  * Errors thrown by @sb/security-rules. Every error carries a stable `code` (listed in docs/errors.md),
- * a literal `name`, an optional `cause`, and the shared `Symbol.for('sb.error')` brand so that
- * callers (the `sb` CLI) can recognise it without `instanceof`, across duplicated copies.
+ * a literal `name`, an optional `cause`, and the shared brand of `@sb/errors`, so that callers (the `sb` CLI)
+ * can recognise it without `instanceof`, across duplicated copies.
  */
 
-const BRAND = Symbol.for('sb.error');
+import { SbError } from '@sb/errors';
 
 /** Every code a SecurityRulesError can carry. */
 export type SecurityRulesErrorCode =
@@ -20,26 +20,10 @@ export type SecurityRulesErrorCode =
   // live probe (sb security probe)
   | 'SECRULES_PROBE_REMOTE_TARGET'
   | 'SECRULES_PROBE_UNREACHABLE'
+  | 'SECRULES_PROBE_NOT_GRAPHQL'
   | 'SECRULES_SPEC_INVALID';
 
-/** Base class of every error @sb/security-rules throws. */
-export class SecurityRulesError extends Error {
+/** Base class of every error @sb/security-rules throws. `SecurityRulesError.is(value)` recognises one from any copy of this package. */
+export class SecurityRulesError extends SbError<SecurityRulesErrorCode> {
   override readonly name = 'SecurityRulesError';
-  readonly code: SecurityRulesErrorCode;
-  readonly [BRAND] = true;
-
-  constructor(code: SecurityRulesErrorCode, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-  }
-
-  /** True for any SecurityRulesError, including one from another copy of this package. */
-  static is(value: unknown): value is SecurityRulesError {
-    return (
-      typeof value === 'object' &&
-      value !== null &&
-      (value as Record<symbol, unknown>)[BRAND] === true &&
-      (value as { name?: unknown }).name === 'SecurityRulesError'
-    );
-  }
 }

@@ -1,6 +1,5 @@
 import { Command, Flags } from '@oclif/core';
-
-const BRAND = Symbol.for('sb.error');
+import { isSbError } from '@sb/errors';
 
 /** Exit codes every `sb` command uses. */
 export const ExitCode = {
@@ -10,17 +9,9 @@ export const ExitCode = {
   checkFailed: 1,
   /** Bad usage or bad input: nothing was done. */
   usage: 2,
+  /** A bug in sb (an unexpected error): `EX_SOFTWARE` from sysexits, never 1, which means "a check failed". */
+  crash: 70,
 } as const;
-
-interface BrandedError {
-  readonly code: string;
-  readonly message: string;
-}
-
-/** True for an error thrown by one of the sb libraries (they all carry the shared brand). */
-export function isSbError(value: unknown): value is BrandedError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
-}
 
 /**
  * The base of every `sb` command: `--json` (oclif prints what `run()` returns), `--verbose`, and the one
@@ -46,7 +37,7 @@ export abstract class SbCommand extends Command {
   protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
     const verbose = this.argv.includes('--verbose');
     let code = 'SB_UNEXPECTED';
-    let exit: number = ExitCode.checkFailed;
+    let exit: number = ExitCode.crash;
     if (isSbError(err)) {
       code = err.code;
       exit = ExitCode.usage;

@@ -7,11 +7,11 @@ import { SbCommand } from '../base/sb-command.js';
 import { numberFlag } from '../format/load-flags.js';
 import { formatLoadProgress } from '../format/load-progress.js';
 import { ProgressLine } from '../format/progress-line.js';
+import { loadBody, parseStatusList, parseTolerance, toOptions } from '../options/load.js';
+import { savedText, scaleFlags, scaleOptions } from '../options/load-scale.js';
 
 /** What `sb load --json` prints: one run (with its baseline comparison), or a two-URL comparison. */
 export type LoadCommandResult = (LoadTestResult & { baseline?: BaselineComparison }) | EndpointComparison;
-
-type LoadFlags = Partial<Record<'concurrency' | 'duration' | 'requests' | 'rate' | 'timeout' | 'warmup' | 'pipelining' | 'workers', number>> & { method?: string };
 
 export default class Load extends SbCommand {
   static override summary = 'HTTP load test: closed model (--concurrency) or open model (--rate); compare two URLs; baselines for CI.';
@@ -38,17 +38,20 @@ export default class Load extends SbCommand {
     pipelining: numberFlag({ description: 'Requests pipelined per connection (default 1).' }),
     workers: numberFlag({ description: 'Worker threads sharing the load (histograms merged).' }),
     html: Flags.string({ description: 'Write a self-contained HTML report here.' }),
-    save: Flags.string({ description: 'Save the run as a baseline (settings + histogram) to this file.' }),
+    save: Flags.string({ description: 'Save the run as a baseline (settings + histogram) to this file; with --segment, the shard to merge (- prints it as one line).' }),
     baseline: Flags.string({ description: 'Re-run a saved baseline and fail (exit 1) on a significant regression.' }),
     tolerance: Flags.string({ description: 'Regression tolerance for --baseline, e.g. 10 or 10% (default 10%).' }),
     'expect-status': Flags.string({ description: 'Every response must have one of these codes, e.g. 400 or 200,204.' }),
+    'max-error-rate': Flags.string({ description: 'Fail (exit 1) when more requests fail than this: transport errors and 5xx (default 1%).' }),
     'expect-rate-limit': Flags.boolean({ description: 'At least one 429 must appear (429s are then not offenders).' }),
+    ...scaleFlags,
   };
 
   async run(): Promise<LoadCommandResult> {
     const { args, flags } = await this.parse(Load);
     if (args.compare && (flags.baseline || flags.save)) this.error('--save and --baseline take one URL, not two', { exit: 2 });
-    for (const file of [flags.html, flags.save]) {
+    if (args.compare && (flags.segment || flags.out)) this.error('--segment and --out take one URL, not two', { exit: 2 });
+    for (const file of [flags.html, flags.save === '-' ? undefined : flags.save]) {
       if (file && !existsSync(dirname(resolve(file)))) this.error(`cannot write ${file}: directory ${dirname(file)} does not exist`, { exit: 2 });
     }
     const lib = await import('@sb/loadtest');
@@ -56,11 +59,12 @@ export default class Load extends SbCommand {
     const options: LoadTestOptions = {
       ...(baseline ? lib.baselineOptions(baseline, args.url) : { url: args.url }),
       ...toOptions(flags),
+      ...scaleOptions(flags, lib.parseSegment),
       ...(flags.header ? { headers: lib.parseHeaderLines(flags.header) } : {}),
-      ...(flags.body === undefined ? {} : { body: await lib.loadBody(flags.body) }),
-      ...(flags['expect-status'] ? { expectStatus: lib.parseStatusList(flags['expect-status']) } : {}),
+      ...(flags.body === undefined ? {} : { body: await loadBody(flags.body) }),
+      ...(flags['expect-status'] ? { expectStatus: parseStatusList(flags['expect-status']) } : {}),
     };
-    const tolerance = flags.tolerance === undefined ? 0.1 : lib.parseTolerance(flags.tolerance);
+    const tolerance = flags.tolerance === undefined ? 0.1 : parseTolerance(flags.tolerance);
     const progress = new ProgressLine(this.interactive);
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
@@ -81,7 +85,11 @@ export default class Load extends SbCommand {
       const vs = baseline ? lib.compareToBaseline(baseline, result, { tolerance }) : undefined;
       if (!this.jsonEnabled()) this.log(lib.formatReport(result, vs ? { baseline: vs } : {}));
       if (flags.html) await writeFile(flags.html, lib.renderHtmlReport(result, vs ? { baseline: vs } : {}));
-      if (flags.save) await writeFile(flags.save, `${JSON.stringify(lib.createBaseline(result), null, 2)}\n`);
+      if (flags.save) {
+        const text = savedText(result.shard ?? lib.createBaseline(result), flags.save);
+        if (flags.save === '-') process.stdout.write(text);
+        else await writeFile(flags.save, text);
+      }
       if (!result.passed || (vs && !vs.passed)) this.failCheck();
       return vs ? { ...result, baseline: vs } : result;
     } finally {
@@ -89,15 +97,4 @@ export default class Load extends SbCommand {
       process.removeListener('SIGINT', onSigint);
     }
   }
-}
-
-/** Numeric and simple flags → library options (pure; the library validates ranges). */
-export function toOptions(flags: LoadFlags & { 'expect-rate-limit'?: boolean }): Partial<LoadTestOptions> {
-  const out: Partial<LoadTestOptions> = {};
-  for (const key of ['concurrency', 'duration', 'requests', 'rate', 'timeout', 'warmup', 'pipelining', 'workers'] as const) {
-    if (flags[key] !== undefined) out[key] = flags[key];
-  }
-  if (flags.method !== undefined) out.method = flags.method;
-  if (flags['expect-rate-limit']) out.expectRateLimit = true;
-  return out;
 }

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { LoadtestError } from '../errors.js';
 import type { LoadTestOptions, ResolvedOptions } from '../options/types.js';
 import { decodeHistogram } from '../stats/histogram.js';
-import type { LatencySummary, LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
+import type { LatencySummary } from '../stats/types.js';
 
 /** Marker of a baseline file. */
 export const BASELINE_FORMAT = 'sb-loadtest-baseline';
@@ -25,7 +26,7 @@ export interface Baseline {
  * when there are more than four: it holds the cold start (new connections, JIT) of that process.
  */
 export function samplesOf(result: LoadTestResult): Baseline['samples'] {
-  const nonEmpty = result.timeline.filter((point) => point.requests > 0);
+  const nonEmpty = result.timeline.filter((point) => point.responses > 0);
   const points = nonEmpty.length > 4 ? nonEmpty.slice(1) : nonEmpty;
   return {
     p50: points.map((p) => p.p50),
@@ -111,6 +112,7 @@ export function baselineOptions(baseline: Baseline, url?: string): LoadTestOptio
     workers: s.workers,
     ...(s.expectStatus === undefined ? {} : { expectStatus: s.expectStatus }),
     expectRateLimit: s.expectRateLimit,
+    ...(s.maxErrorRate === undefined ? {} : { maxErrorRate: s.maxErrorRate }),
     sampleIntervalMs: s.sampleIntervalMs,
   };
 }

@@ -1,5 +1,5 @@
 import { compareMetric, describeMetric, type MetricComparison } from '../compare/metric.js';
-import type { CheckResult, LoadTestResult } from '../stats/types.js';
+import type { CheckResult, LoadTestResult } from '../result/types.js';
 import { type Baseline, samplesOf } from './baseline.js';
 
 /** How a run compares with its baseline. */

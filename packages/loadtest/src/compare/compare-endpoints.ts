@@ -5,7 +5,7 @@ import { mergeRunData } from '../runner/merge-run-data.js';
 import type { RunData } from '../runner/run-data.js';
 import { runInProcess } from '../runner/run-in-process.js';
 import { decodeHistogram } from '../stats/histogram.js';
-import type { LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
 import { compareMetric, describeMetric, type MetricComparison } from './metric.js';
 
 /** Unrecorded warmup at the start of every slice, seconds. */

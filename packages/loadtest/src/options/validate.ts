@@ -1,4 +1,5 @@
 import { LoadtestError } from '../errors.js';
+import { resolveTls } from './transport.js';
 import type { LoadTestOptions, ResolvedOptions } from './types.js';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -64,6 +65,8 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
   const pipelining = positive('pipelining', options.pipelining, true) ?? 1;
   const workers = positive('workers', options.workers, true) ?? 1;
   const sampleIntervalMs = positive('sampleIntervalMs', options.sampleIntervalMs, false) ?? 500;
+  const maxErrorRate = options.maxErrorRate ?? 0.01;
+  if (typeof maxErrorRate !== 'number' || !(maxErrorRate >= 0 && maxErrorRate <= 1)) invalid(`maxErrorRate must be a fraction from 0 to 1, got ${String(maxErrorRate)}`);
   const warmup = options.warmup ?? 0;
   if (!Number.isFinite(warmup) || warmup < 0) invalid(`warmup must be zero or a positive number of seconds, got ${String(warmup)}`);
   const defaultCap = rate === undefined ? 10 : Math.min(4000, Math.max(16, Math.ceil(rate * 2)));
@@ -74,6 +77,7 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
     if (typeof options.body !== 'string' && !Buffer.isBuffer(options.body)) invalid('body must be a string or a Buffer');
     bodyBase64 = Buffer.from(options.body).toString('base64');
   }
+  const tls = resolveTls(options.tls, url);
   return {
     url: url.href,
     method,
@@ -90,6 +94,9 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
     workers,
     ...(validateStatuses(options.expectStatus) === undefined ? {} : { expectStatus: options.expectStatus as number[] }),
     expectRateLimit: options.expectRateLimit === true,
+    maxErrorRate,
     sampleIntervalMs,
+    ...(options.http2 === true ? { http2: true } : {}),
+    ...(tls === undefined ? {} : { tls }),
   };
 }

@@ -1,7 +1,9 @@
 import type { BaselineComparison } from '../baseline/compare-to-baseline.js';
 import type { EndpointComparison } from '../compare/compare-endpoints.js';
 import type { MetricComparison } from '../compare/metric.js';
-import type { LatencySummary, LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
+import type { LatencySummary } from '../stats/types.js';
+import { errorsInWords } from '../result/checks.js';
 import { recommendations } from './recommendations.js';
 import { formatBytes, formatChange, formatNumber, formatUs } from './units.js';
 
@@ -40,12 +42,14 @@ function metricRows(metrics: MetricComparison[], before: string, after: string):
 
 /** The body of a report: latency table, throughput, statuses, errors, rate, rate limit. */
 function body(r: LoadTestResult): string[] {
+  const dead = noResponse(r);
+  if (dead !== undefined) return [dead];
   const lines = table([['latency', ...COLUMNS.map(([, label]) => label)], ['', ...COLUMNS.map(([key]) => formatUs(r.latency[key]))]]);
   lines.push(
     '',
-    `throughput   ${formatNumber(r.throughput.requestsPerSec, 1)} req/s · ${formatBytes(r.throughput.bytesPerSec)}/s · ${formatNumber(r.requests)} requests in ${(r.durationMs / 1000).toFixed(1)} s`,
+    `throughput   ${formatNumber(r.throughput.requestsPerSec, 1)} responses/s · ${formatBytes(r.throughput.bytesPerSec)}/s · ${formatNumber(r.responses)} responses in ${(r.durationMs / 1000).toFixed(1)} s`,
     `status       ${counts(r.statusCodes)}`,
-    `errors       ${r.errorCount === 0 ? 'none' : counts({ ...r.errors })}`,
+    `errors       ${r.errorCount === 0 ? 'none' : `${counts(errorsInWords(r.errors))} (${formatNumber(r.throughput.errorsPerSec, 1)}/s, not in the figures above)`}`,
   );
   for (const [kind, message] of Object.entries(r.errorSamples)) lines.push(`             ${kind}: ${message}`);
   if (r.rate) {
@@ -68,6 +72,12 @@ function body(r: LoadTestResult): string[] {
   return lines;
 }
 
+/** The one-line verdict of a run in which no request got a response (no figures: there are none). */
+function noResponse(r: LoadTestResult): string | undefined {
+  const check = r.checks.find((c) => c.name === 'responses' && !c.passed);
+  return check === undefined ? undefined : `${check.message}${r.aborted ? ' (aborted)' : ''}`;
+}
+
 /**
  * The human report of one run: latency table, throughput, status codes, errors by class, rate delivered,
  * rate limit, checks, scaling recommendations and warnings. Plain text, no colours.
@@ -78,6 +88,8 @@ function body(r: LoadTestResult): string[] {
  * ```
  */
 export function formatReport(r: LoadTestResult, extra: { baseline?: BaselineComparison } = {}): string {
+  const dead = noResponse(r);
+  if (dead !== undefined) return `${dead}\n`;
   const lines = [`${r.method} ${r.url}`, settingsLine(r), '', ...body(r)];
   if (extra.baseline) lines.push('', 'vs baseline', ...metricRows(extra.baseline.metrics, 'baseline', 'now').map((l) => `  ${l}`));
   const checks = [...r.checks, ...(extra.baseline ? [extra.baseline.check] : [])];

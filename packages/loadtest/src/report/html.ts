@@ -1,7 +1,7 @@
 import type { BaselineComparison } from '../baseline/compare-to-baseline.js';
 import type { EndpointComparison } from '../compare/compare-endpoints.js';
 import { decodeHistogram } from '../stats/histogram.js';
-import type { LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
 import { formatComparison, formatReport } from './format-report.js';
 import { esc, lineChart, type Series } from './svg-chart.js';
 import { formatUs } from './units.js';
@@ -31,7 +31,7 @@ function overTime(results: [string, LoadTestResult][]): string {
   const series: Series[] = [];
   results.forEach(([label, r], i) => {
     const prefix = results.length > 1 ? `${label} ` : '';
-    const points = r.timeline.filter((p) => p.requests > 0);
+    const points = r.timeline.filter((p) => p.responses > 0);
     series.push({ label: `${prefix}p50`, color: COLORS[(i * 2) % COLORS.length]!, points: points.map((p) => [p.t, p.p50 / 1000]) });
     series.push({ label: `${prefix}p99`, color: COLORS[(i * 2 + 1) % COLORS.length]!, points: points.map((p) => [p.t, p.p99 / 1000]) });
   });

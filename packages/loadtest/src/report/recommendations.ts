@@ -1,4 +1,4 @@
-import type { LoadTestResult } from '../stats/types.js';
+import type { LoadTestResult } from '../result/types.js';
 import { formatNumber, formatUs } from './units.js';
 
 function third(values: number[], which: 0 | 2): number {
@@ -65,7 +65,7 @@ export function recommendations(r: LoadTestResult): string[] {
   if (r.responses === 0) return ['No response arrived: check the URL and that the server is up.'];
   if (r.model === 'closed') closedModel(r, out);
   else openModel(r, out);
-  const p50s = r.timeline.filter((p) => p.requests > 0).map((p) => p.p50);
+  const p50s = r.timeline.filter((p) => p.responses > 0).map((p) => p.p50);
   if (p50s.length >= 6) {
     const [early, late] = [third(p50s, 0), third(p50s, 2)];
     if (early > 0 && late > 1.5 * early) {

@@ -6,6 +6,7 @@ import type { Engine, Slot, SlotListener } from './engine.js';
  */
 export class ClosedLoop implements SlotListener {
   #issuing = true;
+  #measuring = false;
   #issued = 0;
   readonly #limit: number;
 
@@ -25,16 +26,24 @@ export class ClosedLoop implements SlotListener {
 
   /** Opens more connections while fewer than `concurrency` are open and requests may still be sent. */
   onCapacity(): void {
-    while (this.#issuing && this.#issued < this.#limit) {
+    while (this.#issuing && !this.#spent()) {
       const slot = this.engine.acquire();
       if (slot === undefined) break;
       this.#issue(slot);
     }
   }
 
-  /** The measured phase starts: the request budget counts from here. */
+  /**
+   * The measured phase starts: the request budget counts from here (warmup is bounded by time only). Requests
+   * in flight now complete inside the measured phase and are recorded, so they count against the budget.
+   */
   beginMeasure(_measureStart: number): void {
-    this.#issued = 0;
+    this.#measuring = true;
+    this.#issued = this.engine.inFlight;
+  }
+
+  #spent(): boolean {
+    return this.#measuring && this.#issued >= this.#limit;
   }
 
   /** Stops sending; `onIdle` fires once nothing is in flight. */
@@ -50,7 +59,7 @@ export class ClosedLoop implements SlotListener {
   }
 
   readonly #issue = (slot: Slot): void => {
-    if (!this.#issuing || this.#issued >= this.#limit || this.engine.closed) {
+    if (!this.#issuing || this.#spent() || this.engine.closed) {
       this.engine.release(slot);
       if (this.engine.inFlight === 0) this.onIdle();
       return;

@@ -59,8 +59,10 @@ function mergeTimelines(parts: RunData[], parallel: boolean): TimelinePoint[] {
     out.push({
       t: Math.max(...points.map((p) => p.t)),
       requests: points.reduce((s, p) => s + p.requests, 0),
+      responses: points.reduce((s, p) => s + p.responses, 0),
       errors: points.reduce((s, p) => s + p.errors, 0),
       requestsPerSec: points.reduce((s, p) => s + p.requestsPerSec, 0),
+      inFlight: points.reduce((s, p) => s + p.inFlight, 0),
       p50: Math.max(...points.map((p) => p.p50)),
       p90: Math.max(...points.map((p) => p.p90)),
       p99: Math.max(...points.map((p) => p.p99)),
@@ -68,6 +70,20 @@ function mergeTimelines(parts: RunData[], parallel: boolean): TimelinePoint[] {
     });
   }
   return out;
+}
+
+function mergeConnect(parts: RunData[]): Pick<RunData, 'connect'> {
+  const all = parts.map((part) => part.connect).filter((c) => c !== undefined);
+  if (all.length === 0) return {};
+  return {
+    connect: {
+      count: all.reduce((s, c) => s + c.count, 0),
+      failed: all.reduce((s, c) => s + c.failed, 0),
+      tcp: addHistograms(all.map((c) => c.tcp)),
+      tls: addHistograms(all.map((c) => c.tls)),
+      protocols: addCounts(all.map((c) => c.protocols)),
+    },
+  };
 }
 
 /**
@@ -109,9 +125,11 @@ export function mergeRunData(parts: RunData[], parallel: boolean): RunData {
           },
         }
       : {}),
+    loopDelay: { p50: max((p) => p.loopDelay.p50), p99: max((p) => p.loopDelay.p99), max: max((p) => p.loopDelay.max) },
     cpuUserMs: sum((p) => p.cpuUserMs),
     cpuSystemMs: sum((p) => p.cpuSystemMs),
     peakRssBytes: max((p) => p.peakRssBytes),
     aborted: parts.some((p) => p.aborted),
+    ...mergeConnect(parts),
   };
 }

@@ -1,3 +1,4 @@
+import type { ConnectData } from '../stats/connect-stats.js';
 import type { ErrorClass, ErrorCounts, RateLimitInfo, TimelinePoint } from '../stats/types.js';
 
 /**
@@ -25,8 +26,12 @@ export interface RunData {
   maxInFlight: number;
   connections: number;
   open?: { scheduled: number; sentOnTime: number; lag: string; sendDelay: string; maxQueued: number };
+  /** How late this thread's event loop ran (µs beyond a 10 ms timer): the generator's own lateness. */
+  loopDelay: { p50: number; p99: number; max: number };
   cpuUserMs: number;
   cpuSystemMs: number;
   peakRssBytes: number;
   aborted: boolean;
+  /** Connection set-up (TCP, TLS, protocol); absent in shards written before it existed. */
+  connect?: ConnectData;
 }

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { LoadTestContext, LoadTestProgress, ResolvedOptions } from '../options/types.js';
 import { encodeHistogram } from '../stats/histogram.js';
 import { Recorder } from '../stats/recorder.js';
@@ -7,10 +8,13 @@ import { OpenLoop } from './open-loop.js';
 import type { RunData } from './run-data.js';
 
 const PROGRESS_MS = 500;
+/** The event-loop monitor's timer, ms: what it reports beyond this is lateness. */
+const LOOP_RESOLUTION_MS = 10;
 
 /** Runs the whole test on this thread's event loop and returns the raw data. */
 export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestContext = {}): Promise<RunData> {
   const recorder = new Recorder();
+  const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   const engine = new Engine(settings, recorder);
   let finish: () => void = () => undefined;
   const finished = new Promise<void>((resolve) => (finish = resolve));
@@ -30,11 +34,17 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
 
   const beginMeasure = (): void => {
     phase = 'measure';
-    engine.measureFrom = measureStart;
+    // Open model: a request belongs to the measured phase when it was DUE in it (coordinated omission).
+    // Closed model: when it completed in it. Attributing by send time recorded nothing at all when the
+    // measured window ended before the first post-warmup request went out (a slow server or a late timer on a
+    // busy machine): p50 = 0 for a run with responses.
+    if (settings.model === 'open') engine.measureFrom = measureStart;
     recorder.reset(measureStart);
     model.beginMeasure(measureStart);
     cpu0 = process.cpuUsage();
-    timers.push(setInterval(() => recorder.sample(performance.now()), settings.sampleIntervalMs));
+    loop.reset();
+    loop.enable();
+    timers.push(setInterval(() => recorder.sample(performance.now(), engine.inFlight), settings.sampleIntervalMs));
     if (settings.duration !== undefined && settings.requests === undefined) timers.push(setTimeout(stop, settings.duration * 1000));
   };
   const stop = (): void => {
@@ -58,6 +68,8 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
       requests: recorder.completed,
       ...(settings.requests === undefined ? {} : { totalRequests: settings.requests }),
       requestsPerSec: Math.round(rps),
+      p50: recorder.histogram.totalCount ? recorder.histogram.getValueAtPercentile(50) : 0,
+      p90: recorder.histogram.totalCount ? recorder.histogram.getValueAtPercentile(90) : 0,
       p99: recorder.histogram.totalCount ? recorder.histogram.getValueAtPercentile(99) : 0,
       errors: recorder.errorCount,
       inFlight: engine.inFlight,
@@ -83,8 +95,10 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
   if (stopAt === 0) stopAt = end;
   for (const timer of timers) clearTimeout(timer);
   ctx.signal?.removeEventListener('abort', onAbort);
-  if (phase !== 'warmup') recorder.sample(end, settings.sampleIntervalMs / 2);
+  if (phase !== 'warmup') recorder.sample(end, engine.inFlight, settings.sampleIntervalMs / 2);
   const cpu = process.cpuUsage(cpu0);
+  loop.disable();
+  const late = (ns: number): number => (loop.count > 0 && Number.isFinite(ns) ? Math.max(0, Math.round(ns / 1000 - LOOP_RESOLUTION_MS * 1000)) : 0);
   await engine.close();
   const counts = model instanceof OpenLoop ? model.counts() : undefined;
   return {
@@ -107,9 +121,11 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
     ...(model instanceof OpenLoop && counts
       ? { open: { scheduled: counts.scheduled, sentOnTime: counts.sent, lag: encodeHistogram(model.lag), sendDelay: encodeHistogram(model.sendDelay), maxQueued: model.maxQueued } }
       : {}),
+    loopDelay: { p50: late(loop.percentile(50)), p99: late(loop.percentile(99)), max: late(loop.max) },
     cpuUserMs: cpu.user / 1000,
     cpuSystemMs: cpu.system / 1000,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     aborted,
+    connect: engine.connectStats.toData(),
   };
 }

@@ -83,18 +83,20 @@ export class Recorder {
   }
 
   /**
-   * Closes the current timeline sample. A final sample shorter than `minMs` is dropped (unless it would be the
+   * Closes the current timeline sample (`inFlight`: requests in flight now). A final sample shorter than `minMs` is dropped (unless it would be the
    * only one): a few ms of drain make a noisy point. Totals are not affected.
    */
-  sample(now: number, minMs = 0): void {
+  sample(now: number, inFlight: number, minMs = 0): void {
     const seconds = (now - this.#lastSampleAt) / 1000;
     if (seconds <= 0 || (seconds * 1000 < minMs && this.timeline.length > 0)) return;
     const h = this.#interval;
     this.timeline.push({
       t: Math.round((now - this.#measureStart) / 10) / 100,
       requests: this.#intervalCompleted,
+      responses: this.#intervalCompleted - this.#intervalErrors,
       errors: this.#intervalErrors,
-      requestsPerSec: Math.round(this.#intervalCompleted / seconds),
+      requestsPerSec: Math.round((this.#intervalCompleted - this.#intervalErrors) / seconds),
+      inFlight,
       p50: h.totalCount ? h.getValueAtPercentile(50) : 0,
       p90: h.totalCount ? h.getValueAtPercentile(90) : 0,
       p99: h.totalCount ? h.getValueAtPercentile(99) : 0,

@@ -1,5 +1,3 @@
-import type { ResolvedOptions } from '../options/types.js';
-
 /** Latency distribution in microseconds, read from an HDR histogram (3 significant digits). */
 export interface LatencySummary {
   count: number;
@@ -53,102 +51,18 @@ export interface RateLimitInfo {
 export interface TimelinePoint {
   /** Seconds since measuring started (end of the sample). */
   t: number;
+  /** Requests completed in the sample (responses + errors). */
   requests: number;
+  /** Requests that got a response in the sample: the percentiles are over these. */
+  responses: number;
+  /** Transport errors in the sample. */
   errors: number;
+  /** Responses per second in the sample (errors are not throughput). */
   requestsPerSec: number;
+  /** Requests in flight at the end of the sample. */
+  inFlight: number;
   p50: number;
   p90: number;
   p99: number;
   max: number;
-}
-
-/** Open model only: how faithfully the schedule was kept. */
-export interface RateReport {
-  /** Requests per second asked for. */
-  asked: number;
-  /** Requests per second actually sent during the measured phase. */
-  delivered: number;
-  /** delivered / asked. */
-  ratio: number;
-  /** Requests scheduled but never sent (connection cap or generator behind). */
-  unsent: number;
-  /** How late the generator's own scheduler picked requests up (µs): the generator's fault, not the server's. */
-  generatorLag: LatencySummary;
-  /**
-   * Intended send time → actual send, µs: the scheduler's lag plus any wait for a free or newly opened
-   * connection. Latency includes it (that is the coordinated-omission correction).
-   */
-  sendDelay: LatencySummary;
-  /** Most requests that waited for a free connection at once (the concurrency cap was hit when > 0). */
-  maxQueued: number;
-  /** True when fewer than 99% of the asked requests were sent. */
-  behind: boolean;
-}
-
-/** The generator's own resource use: if it was the bottleneck, the numbers describe the generator. */
-export interface GeneratorUsage {
-  cpuUserMs: number;
-  cpuSystemMs: number;
-  /** CPU time over wall time (1 = one core fully busy). */
-  cpuCores: number;
-  peakRssBytes: number;
-  /** True when the generator's CPU was near one full core: numbers may be limited by it. */
-  saturated: boolean;
-}
-
-/** One expectation and how it went. */
-export interface CheckResult {
-  name: 'expect-status' | 'expect-rate-limit' | 'baseline';
-  passed: boolean;
-  message: string;
-  /** Offending status codes (or `error:<class>`) with their counts. */
-  offenders?: Record<string, number>;
-}
-
-/**
- * Everything a run measured. Latencies are in microseconds. Expected outcomes (a failed `expect-*`) are in
- * `checks`/`passed`, never thrown.
- */
-export interface LoadTestResult {
-  url: string;
-  method: string;
-  model: 'closed' | 'open';
-  /** The settings that ran (store them to re-run the same test). */
-  settings: ResolvedOptions;
-  startedAt: string;
-  /** Wall time of the measured phase incl. the drain of requests in flight, ms. */
-  durationMs: number;
-  /** Requests completed (with a response or an error) in the measured phase. */
-  requests: number;
-  /** Requests that got an HTTP response. */
-  responses: number;
-  /** Requests sent in the measured phase. */
-  sent: number;
-  throughput: { requestsPerSec: number; bytesPerSec: number; bytes: number };
-  /** Latency of requests that got a response, µs. Open model: from the intended send time. */
-  latency: LatencySummary;
-  /** True in the open model (latency from intended send time). */
-  coordinatedOmissionCorrected: boolean;
-  statusCodes: Record<string, number>;
-  /** Responses outside 2xx/3xx (429s excluded when a rate limit was expected). */
-  non2xx: number;
-  errors: ErrorCounts;
-  errorCount: number;
-  /** First message seen per error class. */
-  errorSamples: Partial<Record<ErrorClass, string>>;
-  rateLimit: RateLimitInfo;
-  rate?: RateReport;
-  /** Most requests in flight at once. */
-  maxInFlight: number;
-  /** Connections opened. */
-  connections: number;
-  timeline: TimelinePoint[];
-  generator: GeneratorUsage;
-  /** The latency histogram, HDR compressed base64 (µs): merge, save, compare. */
-  histogram: string;
-  checks: CheckResult[];
-  /** True when every check passed (and there were none, or the run was not aborted). */
-  passed: boolean;
-  warnings: string[];
-  aborted: boolean;
 }

@@ -26,14 +26,14 @@ describe('expectations', () => {
     expect(result.rateLimit.headers['x-other']).toBeUndefined();
     expect(result.non2xx).toBe(0);
     expect(result.passed).toBe(true);
-    expect(result.checks[0]).toMatchObject({ name: 'expect-rate-limit', passed: true });
+    expect(result.checks.find((c) => c.name === 'expect-rate-limit')).toMatchObject({ passed: true });
   });
 
   it('fails the rate-limit expectation when no 429 comes', async () => {
     server = await startServer((_req, res) => res.end('ok'));
     const result = await runLoadTest({ url: server.url, concurrency: 2, requests: 20, expectRateLimit: true });
     expect(result.passed).toBe(false);
-    expect(result.checks[0]?.message).toMatch(/not rate limited/);
+    expect(result.checks.find((c) => c.name === 'expect-rate-limit')?.message).toMatch(/not rate limited/);
   });
 
   it('passes --expect-status when every response has the code', async () => {
@@ -52,7 +52,28 @@ describe('expectations', () => {
     });
     const result = await runLoadTest({ url: server.url, concurrency: 1, requests: 20, expectStatus: [400, 422] });
     expect(result.passed).toBe(false);
-    expect(result.checks[0]?.offenders).toEqual({ '500': 4 });
-    expect(result.checks[0]?.message).toMatch(/4 of 20 requests did not get status 400, 422: 500 ×4/);
+    const status = result.checks.find((c) => c.name === 'expect-status');
+    expect(status?.offenders).toEqual({ '500': 4 });
+    expect(status?.message).toMatch(/4 of 20 requests did not get status 400, 422: 500 ×4/);
+    // --expect-status decides about statuses: the 500s are its offenders, not failures of the error rate.
+    expect(result.checks.find((c) => c.name === 'max-error-rate')).toMatchObject({ passed: true });
+  });
+
+  it('fails when more than maxErrorRate of the requests fail, with the failures by class', async () => {
+    server = await startServer((req, res, n) => (n % 4 === 0 ? req.socket.destroy() : n % 4 === 1 ? ((res.statusCode = 503), res.end()) : res.end('ok')));
+    const result = await runLoadTest({ url: server.url, concurrency: 1, requests: 40, maxErrorRate: 0.05 });
+    const check = result.checks.find((c) => c.name === 'max-error-rate');
+    expect(result.passed).toBe(false);
+    expect(check?.passed).toBe(false);
+    expect(check?.offenders).toEqual({ 'connection reset': result.errors.reset, 'status 503': result.statusCodes['503'] });
+    expect(check?.message).toMatch(/^20 of 40 requests failed \(50%, max 5%\): /);
+    expect(result.errorRate).toBe(0.5);
+  });
+
+  it('passes a run whose failures stay within maxErrorRate', async () => {
+    server = await startServer((_req, res, n) => ((res.statusCode = n === 1 ? 500 : 200), res.end()));
+    const result = await runLoadTest({ url: server.url, concurrency: 1, requests: 40, maxErrorRate: 0.05 });
+    expect(result.checks.find((c) => c.name === 'max-error-rate')).toMatchObject({ passed: true, message: '1 of 40 requests failed (2.5%, max 5%)' });
+    expect(result.passed).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runLoadTest } from '../../src/index.js';
+import { formatReport, runLoadTest } from '../../src/index.js';
 import { rawServer, refusingUrl, startServer, type TestServer } from '../helpers/servers.js';
 
 describe('a misbehaving server', () => {
@@ -9,12 +9,31 @@ describe('a misbehaving server', () => {
     server = undefined;
   });
 
-  it('counts refused connections and completes', async () => {
-    const result = await runLoadTest({ url: await refusingUrl(), concurrency: 3, duration: 0.5 });
+  it('says in one line that a dead server never answered, with no figures, and fails', async () => {
+    const url = await refusingUrl();
+    const result = await runLoadTest({ url, concurrency: 3, duration: 0.5 });
     expect(result.errors.refused).toBeGreaterThan(0);
     expect(result.errorCount).toBe(result.errors.refused);
     expect(result.responses).toBe(0);
-    expect(result.warnings.join('\n')).toMatch(/every request failed/);
+    expect(result.passed).toBe(false);
+    expect(result.throughput.requestsPerSec).toBe(0);
+    expect(result.latency.count).toBe(0);
+    expect(result.checks).toEqual([
+      { name: 'responses', passed: false, message: `no response from ${url}/: connection refused ×${result.errors.refused}`, offenders: { 'connection refused': result.errors.refused } },
+    ]);
+    // Nothing about the generator or latency: there is nothing to trust or distrust.
+    expect(result.warnings).toEqual([]);
+    expect(formatReport(result)).toBe(`no response from ${url}/: connection refused ×${result.errors.refused}\n`);
+  });
+
+  it('never reports an empty histogram for a run with responses (closed model, window shorter than a response)', async () => {
+    // Every response takes 300 ms; warmup 0.1 s then 0.1 s measured: the requests sent during warmup complete
+    // inside the measured window. Counting by send time recorded none of them (p50 = 0 with responses).
+    server = await startServer((_req, res) => setTimeout(() => res.end('ok'), 300));
+    const result = await runLoadTest({ url: server.url, concurrency: 2, duration: 0.1, warmup: 0.1 });
+    expect(result.responses).toBeGreaterThanOrEqual(2);
+    expect(result.latency.count).toBe(result.responses);
+    expect(result.latency.p50).toBeGreaterThanOrEqual(290_000);
   });
 
   it('counts connections reset mid-request and keeps going', async () => {

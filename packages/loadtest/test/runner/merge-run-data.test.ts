@@ -20,10 +20,11 @@ function part(latenciesUs: number[], overrides: Partial<RunData> = {}): RunData 
     errorSamples: {},
     statusCodes: { '200': latenciesUs.length },
     rateLimit: { limited: false, headers: {}, count: 0 },
-    timeline: [{ t: 1, requests: latenciesUs.length, errors: 0, requestsPerSec: latenciesUs.length, p50: 0, p90: 0, p99: 0, max: 0 }],
+    timeline: [{ t: 1, requests: latenciesUs.length, responses: latenciesUs.length, errors: 0, requestsPerSec: latenciesUs.length, inFlight: 1, p50: 0, p90: 0, p99: 0, max: 0 }],
     histogram: encodeHistogram(h),
     maxInFlight: 2,
     connections: 2,
+    loopDelay: { p50: 0, p99: 0, max: 0 },
     cpuUserMs: 1,
     cpuSystemMs: 1,
     peakRssBytes: 1,
@@ -44,6 +45,7 @@ describe('mergeRunData', () => {
     expect(merged.connections).toBe(4);
     expect(merged.timeline).toHaveLength(1);
     expect(merged.timeline[0]?.requests).toBe(3);
+    expect(merged.timeline[0]?.inFlight).toBe(2);
   });
 
   it('chains sequential slices: durations add, timelines follow each other, the first 429 keeps its place', () => {

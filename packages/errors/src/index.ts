@@ -1,0 +1,2 @@
+export { SbError, SB_ERROR_BRAND, isSbError } from './sb-error.js';
+export type { SbErrorLike } from './sb-error.js';
