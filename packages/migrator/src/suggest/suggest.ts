@@ -1,6 +1,6 @@
 import { catalogTables, listIndexes } from '../workload/catalog.js';
 import { createIndexSql } from '../workload/index-ddl.js';
-import { writeGeneratedMigration } from '../analyze/output.js';
+import { writeMigrationFiles } from '../migration-file/write.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { statementsAvailable, untrackSession } from '../workload/statements.js';
@@ -106,13 +106,16 @@ export async function suggestIndexes(options: SuggestOptions, control: RunContro
   }
   result.suggestions = group(result.queries);
   if (options.output && result.suggestions.length > 0) {
-    result.migration = await writeGeneratedMigration(options.output, {
+    const [path] = await writeMigrationFiles(options.output, [{
       description: 'sb suggested indexes',
-      up: result.suggestions.map((s) => s.sql),
-      down: result.suggestions.map((s) => s.down).reverse(),
-      transaction: false,
-      header: ['Written by `sb db suggest-indexes`.', ...result.suggestions.map(describe)],
-    });
+      content: {
+        up: result.suggestions.map((s) => s.sql).join('\n'),
+        down: result.suggestions.map((s) => s.down).reverse().join('\n'),
+        transaction: false,
+        header: ['Written by `sb db suggest-indexes`.', ...result.suggestions.map(describe)],
+      },
+    }]);
+    result.migration = path!;
   }
   return result;
 }
