@@ -11,7 +11,9 @@ export type LoadtestErrorCode =
   | 'LOADTEST_INVALID_OPTION'
   | 'LOADTEST_BODY_FILE'
   | 'LOADTEST_BASELINE_INVALID'
-  | 'LOADTEST_WORKER_FAILED';
+  | 'LOADTEST_WORKER_FAILED'
+  | 'LOADTEST_SCENARIO_INVALID'
+  | 'LOADTEST_DATA_INVALID';
 
 /** Base class of every error @sb/loadtest throws. `LoadtestError.is(value)` recognises one from any copy of this package. */
 export class LoadtestError extends SbError<LoadtestErrorCode> {

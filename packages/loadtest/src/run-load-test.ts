@@ -2,6 +2,7 @@ import type { LoadTestContext, LoadTestOptions } from './options/types.js';
 import { resolveOptions } from './options/validate.js';
 import { buildResult } from './result/build-result.js';
 import type { LoadTestResult } from './result/types.js';
+import { snapshotsTo } from './runner/live.js';
 import { runInProcess } from './runner/run-in-process.js';
 
 /**
@@ -15,16 +16,18 @@ import { runInProcess } from './runner/run-in-process.js';
  *
  * const result = await runLoadTest(
  *   { url: 'http://127.0.0.1:3000/users', rate: 1000, duration: 30 },
- *   { onProgress: (p) => console.error(`${p.requestsPerSec} req/s, p99 ${p.p99} µs`) },
+ *   { onProgress: (p) => console.error(p.message) },
  * );
  * console.log(result.latency.p99, result.rate?.delivered, result.statusCodes);
  * ```
  */
 export async function runLoadTest(options: LoadTestOptions, ctx: LoadTestContext = {}): Promise<LoadTestResult> {
   const settings = resolveOptions(options);
+  const onSnapshot = snapshotsTo(ctx.onProgress);
+  const run = { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(onSnapshot ? { onSnapshot } : {}) };
   if (settings.workers > 1) {
     const { runWithWorkers } = await import('./workers/run-with-workers.js');
-    return buildResult(settings, await runWithWorkers(settings, ctx));
+    return buildResult(settings, await runWithWorkers(settings, run));
   }
-  return buildResult(settings, await runInProcess(settings, ctx));
+  return buildResult(settings, await runInProcess(settings, run));
 }

@@ -66,7 +66,7 @@ describe('closed model', () => {
     setTimeout(() => controller.abort(), 1200);
     const result = await runLoadTest(
       { url: server.url, concurrency: 5, duration: 30 },
-      { signal: controller.signal, onProgress: (p) => progress.push(p.requests) },
+      { signal: controller.signal, onProgress: (p) => progress.push(p.done ?? 0) },
     );
     expect(result.aborted).toBe(true);
     expect(result.passed).toBe(false);
