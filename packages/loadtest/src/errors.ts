@@ -13,7 +13,12 @@ export type LoadtestErrorCode =
   | 'LOADTEST_BASELINE_INVALID'
   | 'LOADTEST_WORKER_FAILED'
   | 'LOADTEST_SCENARIO_INVALID'
-  | 'LOADTEST_DATA_INVALID';
+  | 'LOADTEST_DATA_INVALID'
+  | 'LOADTEST_SHARD_INVALID'
+  | 'LOADTEST_SHARD_MISMATCH'
+  | 'LOADTEST_TLS_FILE'
+  | 'LOADTEST_METRICS_OUT'
+  | 'LOADTEST_INTERNAL';
 
 /** Base class of every error @sb/loadtest throws. `LoadtestError.is(value)` recognises one from any copy of this package. */
 export class LoadtestError extends SbError<LoadtestErrorCode> {

@@ -7,7 +7,7 @@ export { formatLoadCheck } from './report/format-check.js';
 
 // One URL.
 export { runLoadTest } from './run-load-test.js';
-export type { LoadTestContext, LoadTestOptions, Progress, ResolvedOptions } from './options/types.js';
+export type { LoadTestContext, LoadTestOptions, Progress, ResolvedOptions, Segment } from './options/types.js';
 export type { CheckResult, GeneratorUsage, LoadTestResult, RateReport } from './result/types.js';
 export type { ErrorClass, ErrorCounts, LatencySummary, RateLimitInfo, TimelinePoint } from './stats/types.js';
 
@@ -50,3 +50,20 @@ export { parseHeaderLines } from './options/headers.js';
 
 export { LoadtestError } from './errors.js';
 export type { LoadtestErrorCode } from './errors.js';
+
+// Beyond one machine: shards (k6-style execution segments), exact merges, Kubernetes Indexed Jobs, live metrics.
+export { parseSegment } from './shard/segment.js';
+export { readShards, parseShards, SHARD_FORMAT } from './shard/shard-file.js';
+export type { Shard } from './shard/shard-file.js';
+export { mergeShards } from './shard/merge-shards.js';
+export type { MergedLoadTestResult, MergeOptions, ShardSummary } from './shard/merge-shards.js';
+export { parseStartAt } from './shard/run-segment.js';
+export type { ResolvedTls, TlsOptions } from './options/transport.js';
+export type { ConnectReport } from './result/types.js';
+export { parseMetricsTarget } from './metrics-out/targets.js';
+export type { MetricsTarget } from './metrics-out/targets.js';
+export type { LoadTestRun } from './run-load-test.js';
+export { formatShards } from './report/format-shards.js';
+export { kubernetesJob } from './k8s/indexed-job.js';
+export type { KubernetesJob, KubernetesJobOptions } from './k8s/indexed-job.js';
+export { shellLine } from './k8s/shell.js';

@@ -4,6 +4,7 @@ import { SbCommand } from '../base/sb-command.js';
 import { numberFlag } from '../format/load-flags.js';
 import { ProgressLine } from '../format/progress-line.js';
 import { toOptions } from '../options/load.js';
+import { savedText, scaleFlags } from '../options/load-scale.js';
 
 export default class Load extends SbCommand {
   static override summary = 'HTTP load test: one URL, two URLs compared, or a scenario of steps; closed (--concurrency) or open (--rate) model; baselines for CI.';
@@ -34,12 +35,13 @@ export default class Load extends SbCommand {
     pipelining: numberFlag({ description: 'Requests pipelined per connection (default 1).' }),
     workers: numberFlag({ description: 'Worker threads sharing the load (histograms merged).' }),
     html: Flags.string({ description: 'Write a self-contained HTML report here (the path is printed).' }),
-    save: Flags.string({ description: 'Save the run as a baseline (settings + histogram) to this file.' }),
+    save: Flags.string({ description: 'Save the run as a baseline (settings + histogram) to this file; with --segment, the shard to merge (- prints it as one line).' }),
     baseline: Flags.string({ description: 'Re-run a saved baseline and fail (exit 1) on a significant regression.' }),
     tolerance: Flags.string({ description: 'Regression tolerance for --baseline, e.g. 10 or 10% (default 10%).' }),
     'max-error-rate': Flags.string({ description: 'Fail (exit 1) when more requests fail than this: transport errors and 5xx (default 1%).' }),
     'expect-status': Flags.string({ description: 'Every response must have one of these codes, e.g. 400 or 200,204 (scenario: steps that set none).' }),
     'expect-rate-limit': Flags.boolean({ description: 'At least one 429 must appear (429s are then not offenders).' }),
+    ...scaleFlags,
   };
 
   async run(): Promise<LoadCheck> {
@@ -54,6 +56,8 @@ export default class Load extends SbCommand {
       const check = await runLoadCheck(options, { signal: controller.signal, onProgress: (p) => progress.update(p.message) });
       progress.done();
       if (!this.jsonEnabled()) this.log(formatLoadCheck(check).trimEnd());
+      // `--save -`: the shard (or baseline) as one JSON line on stdout, for `kubectl logs` and `sb load merge`.
+      if (check.kind === 'run' && check.saved !== undefined) process.stdout.write(savedText(check.saved, '-'));
       if (!check.passed) this.failCheck();
       return check;
     } finally {

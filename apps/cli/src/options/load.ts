@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Errors } from '@oclif/core';
 import type { LoadCheckOptions } from '@sb/loadtest';
-import { LoadtestError } from '@sb/loadtest';
+import { LoadtestError, parseSegment } from '@sb/loadtest';
+import { type ScaleFlags, scaleOptions } from './load-scale.js';
 import { headersFromFlags } from './headers.js';
 
 /**
@@ -40,7 +41,7 @@ export function parseTolerance(value: string, what = 'tolerance'): number {
 }
 
 /** The `sb load` flags, as oclif parses them. */
-export interface LoadFlags {
+export interface LoadFlags extends ScaleFlags {
   scenario?: string | undefined;
   data?: string | undefined;
   'data-mode'?: string | undefined;
@@ -71,7 +72,7 @@ export interface LoadFlags {
 export async function toOptions(args: { url?: string | undefined; compare?: string | undefined }, flags: LoadFlags): Promise<LoadCheckOptions> {
   if (flags.scenario !== undefined && args.url !== undefined) throw new Errors.CLIError('give a URL or --scenario, not both', { exit: 2 });
   if (flags.scenario === undefined && args.url === undefined) throw new Errors.CLIError('give a URL to load, or --scenario FILE', { exit: 2 });
-  for (const file of [flags.html, flags.save]) {
+  for (const file of [flags.html, flags.save === '-' ? undefined : flags.save]) {
     if (file && !existsSync(dirname(resolve(file)))) throw new Errors.CLIError(`cannot write ${file}: directory ${dirname(file)} does not exist`, { exit: 2 });
   }
   const out: LoadCheckOptions = flags.scenario === undefined ? { url: args.url! } : { scenario: flags.scenario };
@@ -88,5 +89,5 @@ export async function toOptions(args: { url?: string | undefined; compare?: stri
   if (flags['expect-rate-limit']) out.expectRateLimit = true;
   if (flags['max-error-rate'] !== undefined) out.maxErrorRate = parseTolerance(flags['max-error-rate'], '--max-error-rate');
   if (flags.tolerance !== undefined) out.tolerance = parseTolerance(flags.tolerance);
-  return out;
+  return { ...out, ...scaleOptions(flags, parseSegment) };
 }

@@ -38,6 +38,10 @@ export async function runLoadCheck(options: LoadCheckOptions, ctx: LoadTestConte
   const cwd = options.cwd ?? process.cwd();
   if ((options.url === undefined) === (options.scenario === undefined)) usage('give either a URL or a scenario');
   if (options.compareUrl !== undefined && (options.baseline !== undefined || options.save !== undefined)) usage('--save and --baseline take one URL, not two');
+  if (options.compareUrl !== undefined && (options.segment !== undefined || options.out !== undefined)) usage('--segment and --out take one URL, not two');
+  if (options.scenario !== undefined && (options.segment !== undefined || options.out !== undefined || options.http2 || options.tls)) {
+    usage('--segment, --out, --http2 and TLS flags take one URL; a scenario runs on this machine over HTTP/1.1 for now');
+  }
   if (options.scenario !== undefined && (options.compareUrl !== undefined || options.baseline !== undefined || options.save !== undefined)) {
     usage('a scenario cannot be compared, saved or checked against a baseline yet: run it with --expect-status and --max-error-rate');
   }
@@ -72,8 +76,9 @@ export async function runLoadCheck(options: LoadCheckOptions, ctx: LoadTestConte
   const result = await runLoadTest(run, ctx);
   const vs = baseline ? compareToBaseline(baseline, result, { tolerance: options.tolerance ?? 0.1 }) : undefined;
   await write('html', options.html, () => renderHtmlReport(result, vs ? { baseline: vs } : {}));
-  await write('baseline', options.save, () => `${JSON.stringify(createBaseline(result), null, 2)}\n`);
-  return { kind: 'run', passed: result.passed && (vs?.passed ?? true), result, ...(vs ? { baseline: vs } : {}), written };
+  const saved = options.save === undefined ? undefined : (result.shard ?? createBaseline(result));
+  if (options.save !== '-') await write('saved', options.save, () => `${JSON.stringify(saved, null, 2)}\n`);
+  return { kind: 'run', passed: result.passed && (vs?.passed ?? true), result, ...(vs ? { baseline: vs } : {}), written, ...(options.save === '-' ? { saved: saved! } : {}) };
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

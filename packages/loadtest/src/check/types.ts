@@ -2,7 +2,8 @@ import type { Baseline } from '../baseline/baseline.js';
 import type { BaselineComparison } from '../baseline/compare-to-baseline.js';
 import type { EndpointComparison } from '../compare/compare-endpoints.js';
 import type { LoadTestOptions } from '../options/types.js';
-import type { LoadTestResult } from '../result/types.js';
+import type { LoadTestRun } from '../run-load-test.js';
+import type { Shard } from '../shard/shard-file.js';
 import type { Scenario, ScenarioResult, ScenarioRunOptions } from '../scenario/types.js';
 
 /**
@@ -20,7 +21,10 @@ export interface LoadCheckOptions extends Omit<LoadTestOptions, 'url'>, Omit<Sce
   baseline?: string | Baseline;
   /** Allowed regression vs the baseline (0.1 = 10%, the default). */
   tolerance?: number;
-  /** Write the baseline of this run here (one-URL mode). */
+  /**
+   * Write the baseline of this run here (one-URL mode); with `segment`, the shard to merge. `-` writes nothing and
+   * returns it as `saved` instead (the CLI prints it as one JSON line).
+   */
   save?: string;
   /** Write the self-contained HTML report here. */
   html?: string;
@@ -29,11 +33,12 @@ export interface LoadCheckOptions extends Omit<LoadTestOptions, 'url'>, Omit<Sce
 /** Files a check wrote (absolute paths). */
 export interface WrittenFiles {
   html?: string;
-  baseline?: string;
+  /** The baseline or shard written by `save`. */
+  saved?: string;
 }
 
 /** The outcome of `runLoadCheck`: one typed result whatever the mode; `passed` decides the exit code. */
 export type LoadCheck =
-  | { kind: 'run'; passed: boolean; result: LoadTestResult; baseline?: BaselineComparison; written: WrittenFiles }
+  | { kind: 'run'; passed: boolean; result: LoadTestRun; baseline?: BaselineComparison; written: WrittenFiles; saved?: Baseline | Shard }
   | { kind: 'compare'; passed: boolean; comparison: EndpointComparison; written: WrittenFiles }
   | { kind: 'scenario'; passed: boolean; result: ScenarioResult; written: WrittenFiles };

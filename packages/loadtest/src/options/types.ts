@@ -1,3 +1,5 @@
+import type { ResolvedTls, TlsOptions } from './transport.js';
+
 /**
  * What a caller asks of a load test. Only `url` is required; everything else has a sensible default.
  *
@@ -52,6 +54,28 @@ export interface LoadTestOptions {
   maxErrorRate?: number;
   /** Width of one timeline sample in ms, default 500 (the samples also feed the baseline significance test). */
   sampleIntervalMs?: number;
+  /**
+   * HTTP/2: ALPN over TLS (falls back to HTTP/1.1 when the server does not offer h2), prior knowledge (h2c) over
+   * http://. `pipelining` is then the number of concurrent streams per connection.
+   */
+  http2?: boolean;
+  /** TLS: skip verification, trust a CA, present a client certificate, set the server name. */
+  tls?: TlsOptions;
+  /**
+   * Run only shard `index` of `count` of this test (k6 execution segments): its share of the rate or of the
+   * virtual users. The result then carries `shard`, mergeable with `mergeShards`.
+   */
+  segment?: Segment;
+  /** Start sending at this time (ISO string or Date), so that all shards start together. */
+  startAt?: string | Date;
+  /** Live metrics during the run: `prometheus=[HOST]:PORT` (scrape endpoint, 127.0.0.1 by default) or `otlp=URL`. */
+  out?: string[];
+}
+
+/** One shard of a test run on several machines: shard `index` (1-based) of `count`. */
+export interface Segment {
+  index: number;
+  count: number;
 }
 
 /**
@@ -96,4 +120,8 @@ export interface ResolvedOptions {
   expectRateLimit: boolean;
   maxErrorRate: number;
   sampleIntervalMs: number;
+  /** Present (true) when HTTP/2 was asked for. */
+  http2?: boolean;
+  /** Present when TLS options were given (file paths, never key material). */
+  tls?: ResolvedTls;
 }

@@ -1,4 +1,5 @@
 import { LoadtestError } from '../errors.js';
+import { resolveTls } from './transport.js';
 import type { LoadTestOptions, ResolvedOptions } from './types.js';
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -76,6 +77,7 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
     if (typeof options.body !== 'string' && !Buffer.isBuffer(options.body)) invalid('body must be a string or a Buffer');
     bodyBase64 = Buffer.from(options.body).toString('base64');
   }
+  const tls = resolveTls(options.tls, url);
   return {
     url: url.href,
     method,
@@ -94,5 +96,7 @@ export function resolveOptions(options: LoadTestOptions): ResolvedOptions {
     expectRateLimit: options.expectRateLimit === true,
     maxErrorRate,
     sampleIntervalMs,
+    ...(options.http2 === true ? { http2: true } : {}),
+    ...(tls === undefined ? {} : { tls }),
   };
 }

@@ -15,7 +15,7 @@ export function formatLoadCheck(check: LoadCheck): string {
         : formatReport(check.result, check.baseline ? { baseline: check.baseline } : {});
   const files = [
     ...(check.written.html ? [`report written to ${check.written.html}`] : []),
-    ...(check.written.baseline ? [`baseline saved to ${check.written.baseline}`] : []),
+    ...(check.written.saved ? [`${check.kind === 'run' && check.result.shard ? 'shard' : 'baseline'} saved to ${check.written.saved}`] : []),
   ];
   return files.length === 0 ? text : `${text}\n${files.join('\n')}\n`;
 }

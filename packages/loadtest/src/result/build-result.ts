@@ -1,7 +1,7 @@
 import type { ResolvedOptions } from '../options/types.js';
 import type { RunData } from '../runner/run-data.js';
 import { decodeHistogram, summarize } from '../stats/histogram.js';
-import type { LoadTestResult, RateReport } from './types.js';
+import type { ConnectReport, LoadTestResult, RateReport } from './types.js';
 import { failures, runChecks } from './checks.js';
 import { collectWarnings } from './warnings.js';
 
@@ -27,6 +27,22 @@ function rateReport(settings: ResolvedOptions, data: RunData): RateReport | unde
   };
 }
 
+function connectReport(settings: ResolvedOptions, data: RunData): ConnectReport | undefined {
+  const c = data.connect;
+  if (c === undefined) return undefined;
+  const tls = summarize(decodeHistogram(c.tls));
+  const h2 = (c.protocols['h2'] ?? 0) > 0;
+  return {
+    count: c.count,
+    failed: c.failed,
+    tcp: summarize(decodeHistogram(c.tcp)),
+    ...(tls.count > 0 ? { tls } : {}),
+    protocols: c.protocols,
+    ...(h2 ? { streamsPerConnection: settings.pipelining } : {}),
+    ...(h2 && c.count > 0 ? { peakStreamsPerConnection: Math.round((data.maxInFlight / Math.max(1, data.connections)) * 10) / 10 } : {}),
+  };
+}
+
 /** Turns raw run data into the public result: summaries, checks, warnings. */
 export function buildResult(settings: ResolvedOptions, data: RunData): LoadTestResult {
   const seconds = data.durationMs / 1000;
@@ -43,6 +59,7 @@ export function buildResult(settings: ResolvedOptions, data: RunData): LoadTestR
     throw new Error(`internal: the latency histogram holds ${latency.count} values for ${data.responses} responses`);
   }
   const rate = rateReport(settings, data);
+  const connect = connectReport(settings, data);
   const result: LoadTestResult = {
     url: settings.url,
     method: settings.method,
@@ -71,6 +88,7 @@ export function buildResult(settings: ResolvedOptions, data: RunData): LoadTestR
     ...(rate ? { rate } : {}),
     maxInFlight: data.maxInFlight,
     connections: data.connections,
+    ...(connect ? { connect } : {}),
     timeline: data.timeline,
     generator: {
       cpuUserMs: Math.round(data.cpuUserMs),

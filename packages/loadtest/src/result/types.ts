@@ -1,6 +1,24 @@
 import type { ResolvedOptions } from '../options/types.js';
 import type { ErrorClass, ErrorCounts, LatencySummary, RateLimitInfo, TimelinePoint } from '../stats/types.js';
 
+/** How connections were set up (times in µs). */
+export interface ConnectReport {
+  /** Connections established. */
+  count: number;
+  /** Connection attempts that failed. */
+  failed: number;
+  /** TCP connect time. */
+  tcp: LatencySummary;
+  /** TLS handshake time (after TCP connect); absent for http://. */
+  tls?: LatencySummary;
+  /** Connections by negotiated protocol: `h1` (HTTP/1.1) or `h2`. */
+  protocols: Record<string, number>;
+  /** HTTP/2: concurrent streams allowed per connection (`pipelining`). */
+  streamsPerConnection?: number;
+  /** HTTP/2: most requests in flight per connection on average at the peak (maxInFlight / connections). */
+  peakStreamsPerConnection?: number;
+}
+
 /** Open model only: how faithfully the schedule was kept. */
 export interface RateReport {
   /** Requests per second asked for. */
@@ -98,6 +116,8 @@ export interface LoadTestResult {
   maxInFlight: number;
   /** Connections opened. */
   connections: number;
+  /** Connection set-up, apart from request latency: TCP connect, TLS handshake, negotiated protocol. */
+  connect?: ConnectReport;
   timeline: TimelinePoint[];
   generator: GeneratorUsage;
   /** The latency histogram, HDR compressed base64 (µs): merge, save, compare. */

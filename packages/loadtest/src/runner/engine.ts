@@ -1,7 +1,9 @@
 import { Client, type Dispatcher } from 'undici';
 import type { ResolvedOptions } from '../options/types.js';
+import { ConnectStats } from '../stats/connect-stats.js';
 import type { Recorder } from '../stats/recorder.js';
 import { classifyError, describeError } from './classify-error.js';
+import { timedConnector } from './connector.js';
 
 /**
  * One reusable request handler (undici's dispatch handler protocol, no per-request allocation). A slot is bound
@@ -55,6 +57,8 @@ const MAX_CONNECTING = 256;
 /** Connections, slots and the hot path shared by the closed and the open model. */
 export class Engine {
   readonly clients: Client[] = [];
+  /** TCP connect and TLS handshake times, negotiated protocols. */
+  readonly connectStats = new ConnectStats();
   readonly #free: Slot[] = [];
   readonly #origin: string;
   readonly #request: Dispatcher.DispatchOptions;
@@ -87,6 +91,8 @@ export class Engine {
       headersTimeout: options.timeout,
       bodyTimeout: options.timeout,
       connectTimeout: options.timeout,
+      ...(options.http2 ? { allowH2: true } : {}),
+      connect: timedConnector(options, this.connectStats),
     };
   }
 

@@ -13,7 +13,9 @@ export interface LiveSnapshot {
   totalRequests?: number;
   /** Responses per second over the last interval. */
   requestsPerSec: number;
-  /** p99 latency so far, µs. */
+  /** p50, p90, p99 latency so far, µs. */
+  p50: number;
+  p90: number;
   p99: number;
   errors: number;
   inFlight: number;

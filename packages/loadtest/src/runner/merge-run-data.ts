@@ -72,6 +72,20 @@ function mergeTimelines(parts: RunData[], parallel: boolean): TimelinePoint[] {
   return out;
 }
 
+function mergeConnect(parts: RunData[]): Pick<RunData, 'connect'> {
+  const all = parts.map((part) => part.connect).filter((c) => c !== undefined);
+  if (all.length === 0) return {};
+  return {
+    connect: {
+      count: all.reduce((s, c) => s + c.count, 0),
+      failed: all.reduce((s, c) => s + c.failed, 0),
+      tcp: addHistograms(all.map((c) => c.tcp)),
+      tls: addHistograms(all.map((c) => c.tls)),
+      protocols: addCounts(all.map((c) => c.protocols)),
+    },
+  };
+}
+
 /**
  * Adds up runs: `parallel` for worker threads that ran at the same time, otherwise consecutive slices of one
  * endpoint (durations add up, timelines follow each other).
@@ -116,5 +130,6 @@ export function mergeRunData(parts: RunData[], parallel: boolean): RunData {
     cpuSystemMs: sum((p) => p.cpuSystemMs),
     peakRssBytes: max((p) => p.peakRssBytes),
     aborted: parts.some((p) => p.aborted),
+    ...mergeConnect(parts),
   };
 }

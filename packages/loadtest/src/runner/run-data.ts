@@ -1,3 +1,4 @@
+import type { ConnectData } from '../stats/connect-stats.js';
 import type { ErrorClass, ErrorCounts, RateLimitInfo, TimelinePoint } from '../stats/types.js';
 
 /**
@@ -31,4 +32,6 @@ export interface RunData {
   cpuSystemMs: number;
   peakRssBytes: number;
   aborted: boolean;
+  /** Connection set-up (TCP, TLS, protocol); absent in shards written before it existed. */
+  connect?: ConnectData;
 }

@@ -69,6 +69,8 @@ export async function runInProcess(settings: ResolvedOptions, ctx: RunContext = 
       requests: recorder.completed,
       ...(settings.requests === undefined ? {} : { totalRequests: settings.requests }),
       requestsPerSec: Math.round(rps),
+      p50: recorder.histogram.totalCount ? recorder.histogram.getValueAtPercentile(50) : 0,
+      p90: recorder.histogram.totalCount ? recorder.histogram.getValueAtPercentile(90) : 0,
       p99: recorder.histogram.totalCount ? recorder.histogram.getValueAtPercentile(99) : 0,
       errors: recorder.errorCount,
       inFlight: engine.inFlight,
@@ -125,5 +127,6 @@ export async function runInProcess(settings: ResolvedOptions, ctx: RunContext = 
     cpuSystemMs: cpu.system / 1000,
     peakRssBytes: process.resourceUsage().maxRSS * 1024,
     aborted,
+    connect: engine.connectStats.toData(),
   };
 }

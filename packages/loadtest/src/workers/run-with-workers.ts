@@ -20,6 +20,8 @@ function combine(parts: (LiveSnapshot | undefined)[]): LiveSnapshot | undefined 
     requestsPerSec: sum((p) => p.requestsPerSec),
     errors: sum((p) => p.errors),
     inFlight: sum((p) => p.inFlight),
+    p50: Math.max(...seen.map((p) => p.p50)),
+    p90: Math.max(...seen.map((p) => p.p90)),
     p99: Math.max(...seen.map((p) => p.p99)),
     ...(first.totalRequests === undefined ? {} : { totalRequests: sum((p) => p.totalRequests ?? 0) }),
   };

@@ -1,8 +1,5 @@
 import type { ResolvedOptions } from '../options/types.js';
-
-function share(total: number, parts: number, index: number): number {
-  return Math.floor(total / parts) + (index < total % parts ? 1 : 0);
-}
+import { share } from '../shard/segment.js';
 
 /**
  * The part of the load worker `index` of `count` runs: connections and request budget divided as evenly as
