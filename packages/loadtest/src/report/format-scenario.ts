@@ -1,9 +1,10 @@
 import type { ScenarioResult, StepResult } from '../scenario/types.js';
 import { formatNumber, formatUs } from './units.js';
 
-function table(rows: string[][]): string[] {
+function table(rows: string[][], textLast = false): string[] {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
-  return rows.map((row) => row.map((cell, i) => (i === 0 || i === row.length - 1 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
+  const left = (i: number, n: number): boolean => i === 0 || (textLast && i === n - 1);
+  return rows.map((row) => row.map((cell, i) => (left(i, row.length) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
 }
 
 const counts = (record: Record<string, number>): string =>
@@ -41,10 +42,9 @@ export function formatScenarioReport(r: ScenarioResult): string {
   const length = s.requests !== undefined ? `${s.requests} flows` : `${s.duration} s`;
   const data = s.dataRows > 0 ? ` · ${s.dataRows} data rows (${s.dataMode})` : '';
   const lines = [`scenario${r.name ? ` ${r.name}` : ''}`, `${model} · ${length}${data}`];
-  if (r.setup) lines.push(`setup        ${r.setup.message}`);
   if (dead?.name === 'setup') return `${[...lines, '', `FAIL  setup: ${dead.message}`].join('\n')}\n`;
   const multi = r.flows.length > 1;
-  lines.push('', ...table([['step', 'requests', 'failed', 'p50', 'p90', 'p99', 'max', 'status'], ...stepRows(r.steps, multi)]));
+  lines.push('', ...table([['step', 'requests', 'failed', 'p50', 'p90', 'p99', 'max', 'status'], ...stepRows(r.steps, multi)], true));
   lines.push(
     '',
     ...table([

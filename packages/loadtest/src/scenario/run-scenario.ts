@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Agent } from 'undici';
 import type { LoadTestContext } from '../options/types.js';
 import { resolveOptions } from '../options/validate.js';
@@ -77,11 +78,14 @@ function settingsOf(options: ScenarioRunOptions, rows: number): ScenarioSettings
 export async function runScenario(options: ScenarioRunOptions, ctx: LoadTestContext = {}): Promise<ScenarioResult> {
   const source = options.source ?? 'scenario';
   const scenario = validateScenario(options.scenario, source);
+  const named = scenario.name === undefined && options.source !== undefined ? { ...scenario, name: options.source } : scenario;
   const rows = typeof options.data === 'string' ? await readRows(options.data, options.cwd) : options.data ? checkRows(options.data) : [];
   checkTemplates(scenario, [...new Set(rows.flatMap((row) => Object.keys(row)))], source);
   const settings = settingsOf(options, rows.length);
   const flows = flowsOf(scenario);
   const controller = new AbortController();
+  // Every request and think-time pause in flight listens to it: one per flow in flight, legitimately many.
+  setMaxListeners(0, controller.signal);
   const onAbort = (): void => controller.abort();
   if (ctx.signal?.aborted) controller.abort();
   ctx.signal?.addEventListener('abort', onAbort, { once: true });
@@ -95,18 +99,18 @@ export async function runScenario(options: ScenarioRunOptions, ctx: LoadTestCont
     let setup: ScenarioResult['setup'];
     if (scenario.setup) {
       const stats = scenario.setup.map((step) => new StepStats('setup', step.name));
-      let message = `setup: ${scenario.setup.length} steps passed`;
+      let message = `${scenario.setup.length} step${scenario.setup.length === 1 ? '' : 's'} passed`;
       for (const [i, step] of scenario.setup.entries()) {
         const start = performance.now();
         const outcome = await runStep(step, stepCtx(globals));
         stats[i]!.record(outcome, (outcome.end - start) * 1000);
         if (outcome.failure !== undefined) {
-          message = `setup step "${step.name}" failed: ${outcome.failure}`;
+          message = `step "${step.name}" failed: ${outcome.failure}`;
           break;
         }
       }
       setup = { passed: stats.every((s) => s.failed === 0), steps: stats.map((s) => s.result()), message };
-      if (!setup.passed) return buildScenarioResult({ scenario, settings, startedAt, durationMs: 0, setup, flows: [], steps: [], recorder: new Recorder(), aborted: controller.signal.aborted });
+      if (!setup.passed) return buildScenarioResult({ scenario: named, settings, startedAt, durationMs: 0, setup, flows: [], steps: [], recorder: new Recorder(), aborted: controller.signal.aborted });
     }
 
     const stepStats = flows.map((flow) => flow.steps.map((step) => new StepStats(flow.name, step.name)));
@@ -237,7 +241,7 @@ export async function runScenario(options: ScenarioRunOptions, ctx: LoadTestCont
     const end = performance.now();
     recorder.sample(end, 0, settings.sampleIntervalMs / 2);
     return buildScenarioResult({
-      scenario,
+      scenario: named,
       settings,
       startedAt,
       durationMs: end - t0,
