@@ -6,6 +6,7 @@ import type { Scenario, ScenarioFlow, ScenarioStep } from './types.js';
 import { templateNames } from './template.js';
 
 const BUILTINS = new Set(['vu', 'iteration', 'flow']);
+const STEP_FIELDS = new Set(['name', 'request', 'graphql', 'capture', 'expectStatus', 'think']);
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const CAPTURE = /^(\$.*|header:[!#$%&'*+.^_`|~0-9A-Za-z-]+|regex:.+)$/s;
 
@@ -26,7 +27,14 @@ export async function readScenario(path: string, cwd = process.cwd()): Promise<S
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown; scenario?: unknown };
       data = mod.default ?? mod.scenario;
     } catch (err) {
-      invalid(path, 'module', `cannot be loaded (${(err as Error).message.split('\n')[0]})`);
+      const typescript = (err as NodeJS.ErrnoException).code === 'ERR_UNKNOWN_FILE_EXTENSION';
+      invalid(
+        path,
+        'module',
+        typescript
+          ? 'this Node cannot import .ts files: use Node ≥ 22.18 (or 22.6+ with --experimental-strip-types), run sb under tsx (node --import tsx), or write the scenario as .js, .json or .yaml'
+          : `cannot be loaded (${(err as Error).message.split('\n')[0]})`,
+      );
     }
   } else {
     let text: string;
@@ -59,6 +67,9 @@ function checkStep(step: unknown, where: string, source: string): ScenarioStep {
   const s = step as Partial<ScenarioStep> & Record<string, unknown>;
   if (typeof s.name !== 'string' || s.name === '') invalid(source, where, 'field "name" is missing');
   const at = `${where} "${s.name}"`;
+  for (const key of Object.keys(s)) {
+    if (!STEP_FIELDS.has(key)) invalid(source, at, `unknown field "${key}" (expected ${[...STEP_FIELDS].join(', ')})`);
+  }
   if ((s.request === undefined) === (s.graphql === undefined)) invalid(source, at, 'needs exactly one of "request" or "graphql"');
   const target = (s.request ?? s.graphql) as unknown as Record<string, unknown>;
   const field = s.request ? 'request' : 'graphql';

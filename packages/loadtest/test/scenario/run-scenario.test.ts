@@ -142,6 +142,8 @@ describe('scenarios', () => {
     await expect(runLoadCheck({ scenario: bad, requests: 1 })).rejects.toThrow(/bad\.yaml: steps\[1\] "read": request\.url uses \{\{tokn\}\}, which no earlier step captures/);
     writeFileSync(bad, 'steps:\n  - name: a\n    request: { url: "ftp://x" }\n');
     await expect(readScenario(bad)).rejects.toMatchObject({ code: 'LOADTEST_SCENARIO_INVALID', message: expect.stringMatching(/steps\[0\] "a": request\.url must be an absolute http/) });
+    writeFileSync(bad, 'steps:\n  - name: a\n    reqest: { url: "http://127.0.0.1/" }\n');
+    await expect(readScenario(bad)).rejects.toThrow(/steps\[0\] "a": unknown field "reqest"/);
     writeFileSync(bad, 'steps: [ {name: a\n');
     await expect(readScenario(bad)).rejects.toThrow(/bad\.yaml: line \d+: /);
   });
