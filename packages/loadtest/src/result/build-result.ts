@@ -1,4 +1,3 @@
-import { LoadtestError } from '../errors.js';
 import type { ResolvedOptions } from '../options/types.js';
 import type { RunData } from '../runner/run-data.js';
 import { decodeHistogram, summarize } from '../stats/histogram.js';
@@ -56,7 +55,8 @@ export function buildResult(settings: ResolvedOptions, data: RunData): LoadTestR
   const failed = Object.values(failures(settings, data.statusCodes, data.errors)).reduce((a, b) => a + b, 0);
   const latency = summarize(decodeHistogram(data.histogram));
   if (latency.count !== data.responses) {
-    throw new LoadtestError('LOADTEST_INTERNAL', `the latency histogram holds ${latency.count} values for ${data.responses} responses`);
+    // A bug, not an input problem: crash (exit 70 in the CLI) rather than print figures that cannot be true.
+    throw new Error(`internal: the latency histogram holds ${latency.count} values for ${data.responses} responses`);
   }
   const rate = rateReport(settings, data);
   const connect = connectReport(settings, data);
