@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { connect } from '@sb/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@sb/test-utils';
 import { runCli } from './helpers/run-cli.js';
 
-const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NAME = `sb_cli_analyze_${randomBytes(4).toString('hex')}`;
-const DB_URL = Object.assign(new URL(BASE), { pathname: `/${NAME}` }).toString();
+let db: TestDatabase;
+let DB_URL: string;
 let out: string;
 
 async function sql(url: string, text: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
@@ -21,7 +21,8 @@ async function sql(url: string, text: string, params: unknown[] = []): Promise<R
 }
 
 beforeAll(async () => {
-  await sql(BASE, `create database "${NAME}"`);
+  db = await createTestDatabase('cli_analyze');
+  DB_URL = db.url;
   out = await mkdtemp(join(tmpdir(), 'sb-cli-analyze-'));
   await sql(DB_URL, `
     create extension pg_stat_statements; create extension hypopg;
@@ -37,7 +38,7 @@ beforeAll(async () => {
   await c.end();
 });
 afterAll(async () => {
-  await sql(BASE, `drop database if exists "${NAME}" with (force)`);
+  await db?.drop();
   await rm(out, { recursive: true, force: true });
 });
 
@@ -69,7 +70,7 @@ describe('sb db analyze / sb db suggest-indexes', () => {
   });
 
   it('labels suggestions unverified with --no-verify and rejects a broken queries file with exit 2', async () => {
-    const file = join(out, '..', `${NAME}.sql`);
+    const file = join(out, '..', `${db.name}.sql`);
     await writeFile(file, "select * from books where isbn = 'isbn-5';\n");
     const unverified = await runCli(['db', 'suggest-indexes', '--connection', DB_URL, '--queries', file, '--no-verify']);
     expect(unverified.stdout).toMatch(/\? unverified create index concurrently if not exists "books_isbn_idx"/);
@@ -78,5 +79,20 @@ describe('sb db analyze / sb db suggest-indexes', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/error \[MIGRATOR_INVALID_QUERY\]: .*\.sql:1: syntax error at or near "form"/);
     await rm(file);
+  });
+
+  it('finds N+1 per session in a PostgreSQL jsonlog without a connection, and exits 2 with neither', async () => {
+    const log = fileURLToPath(new URL('../../../packages/migrator/test/analyze/fixtures/server-log/app.json', import.meta.url));
+    const env = { DATABASE_URL: '' };
+    const text = await runCli(['db', 'analyze', '--log', log, '--fail-on', 'medium'], { env });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('(jsonlog, 163 records, 108 statements in 3 sessions)');
+    expect(text.stdout).toMatch(/MEDIUM\s+n-plus-one\s+posts\.user_id\n\s+N\+1: "select id, title from posts where user_id = \$1" ran 50 times, once per row of "select id, name from users order by id limit \$1"/);
+    expect(text.stdout).toContain('fix: select user_id, id, title from posts where user_id = any($1)');
+    const json = await runCli(['db', 'analyze', '--log', log, '--json'], { env });
+    expect((JSON.parse(json.stdout) as { findings: Array<{ check: string }> }).findings.map((f) => f.check)).toEqual(['n-plus-one', 'n-plus-one']);
+    const neither = await runCli(['db', 'analyze'], { env });
+    expect(neither.code).toBe(2);
+    expect(neither.stderr).toContain('give --connection (or DATABASE_URL), --log FILE, or both');
   });
 });

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { connect } from '@sb/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, DATABASE_URL, type TestDatabase } from '@sb/test-utils';
 import { runCli } from './helpers/run-cli.js';
 
-const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NAME = `sb_cli_diff_${randomBytes(4).toString('hex')}`;
-const DB_URL = Object.assign(new URL(BASE), { pathname: `/${NAME}` }).toString();
+const BASE = DATABASE_URL;
+let db: TestDatabase;
+let DB_URL: string;
 const ROOT = resolve(import.meta.dirname, '../../..');
 const V1 = join(ROOT, 'examples/schema/v1.sql');
 const V2 = join(ROOT, 'examples/schema/v2.sql');
@@ -25,12 +25,13 @@ async function sql(url: string, text: string): Promise<void> {
 const fresh = async () => mkdtemp(join(dir, 'out-'));
 
 beforeAll(async () => {
-  await sql(BASE, `create database "${NAME}"`);
+  db = await createTestDatabase('cli_diff');
+  DB_URL = db.url;
   await sql(DB_URL, await readFile(V1, 'utf8'));
   dir = await mkdtemp(join(tmpdir(), 'sb-cli-diff-'));
 });
 afterAll(async () => {
-  await sql(BASE, `drop database if exists "${NAME}" with (force)`);
+  await db?.drop();
   await rm(dir, { recursive: true, force: true });
 });
 

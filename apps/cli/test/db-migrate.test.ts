@@ -1,14 +1,13 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@sb/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@sb/test-utils';
 import { runCli } from './helpers/run-cli.js';
 
-const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NAME = `sb_cli_migrate_${randomBytes(4).toString('hex')}`;
-const DB_URL = Object.assign(new URL(BASE), { pathname: `/${NAME}` }).toString();
+let db: TestDatabase;
+let DB_URL: string;
 let dir: string;
 
 async function sql(url: string, text: string): Promise<Record<string, unknown>[]> {
@@ -21,13 +20,14 @@ async function sql(url: string, text: string): Promise<Record<string, unknown>[]
 }
 
 beforeAll(async () => {
-  await sql(BASE, `create database "${NAME}"`);
+  db = await createTestDatabase('cli_migrate');
+  DB_URL = db.url;
   dir = await mkdtemp(join(tmpdir(), 'sb-cli-migrate-'));
   await writeFile(join(dir, '20260101000000_orders.sql'), '-- migrate:up\ncreate table orders (id bigint primary key, status text);\ninsert into orders select g, \'new\' from generate_series(1, 10) g;\n-- migrate:down\ndrop table orders;\n');
   await writeFile(join(dir, '20260102000000_ship.sql'), '-- migrate:up\nalter table orders add column shipped_at timestamptz;\nselect pg_sleep(0.2);\n-- migrate:down\nalter table orders drop column shipped_at;\n');
 });
 afterAll(async () => {
-  await sql(BASE, `drop database if exists "${NAME}" with (force)`);
+  await db?.drop();
   await rm(dir, { recursive: true, force: true });
 });
 

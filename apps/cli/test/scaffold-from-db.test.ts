@@ -1,29 +1,20 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect } from '@sb/migrator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@sb/test-utils';
 import { runCli } from './helpers/run-cli.js';
 
-const SERVER = 'postgres://postgres@127.0.0.1:5432';
-const NAME = `sb_cli_fromdb_${process.pid}_${randomBytes(3).toString('hex')}`;
-const DB_URL = `${SERVER}/${NAME}`;
+let db: TestDatabase;
+let DB_URL: string;
 let dir: string;
-
-async function admin(sql: string): Promise<void> {
-  const c = await connect({ connectionString: `${SERVER}/postgres` });
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'sb-cli-fromdb-'));
-  await admin(`create database "${NAME}"`);
+  db = await createTestDatabase('cli_fromdb');
+  DB_URL = db.url;
   const c = await connect({ connectionString: DB_URL });
   try {
     await c.query(`create type size as enum ('s', 'm', 'l');
@@ -35,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
-  await admin(`drop database if exists "${NAME}" with (force)`);
+  await db?.drop();
 });
 
 describe('sb scaffold --from-db', () => {

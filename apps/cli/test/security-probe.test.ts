@@ -97,6 +97,44 @@ describe('sb security probe', () => {
     expect(code).toBe(0);
   });
 
+  it('grades a plain-HTTP loopback API on the tests that apply and says what TLS adds; the counts add up', async () => {
+    const { stdout } = await runCli(['security', 'probe', hardened.url, '--only', 'headers']);
+    const grade = stdout.split('\n').filter((l) => l.includes('Observatory-compatible') || l.includes('not graded on plain HTTP'));
+    expect(grade).toHaveLength(2);
+    expect(grade[0]).toMatch(/^headers, Observatory-compatible: \d+ \([A-F][+-]?\) on plain HTTP, (\d+)\/\1 tests that apply pass$/);
+    expect(grade[1]).toMatch(/^ {2}not graded on plain HTTP: strict-transport-security \(-20\), redirection \(-20\); they count behind TLS\. The Observatory's own score for this target as served now: \d+ \(/);
+    expect(stdout).toMatch(/^probes: 0 failed, \d+ passed, \d+ skipped/m);
+  });
+
+  it('keeps --only output to the families asked for', async () => {
+    const { stdout } = await runCli(['security', 'probe', hardened.url, '--only', 'cors', '--all', '--json']);
+    const report = JSON.parse(stdout) as { observatory?: unknown; findings: { category: string }[] };
+    expect(report.observatory).toBeUndefined();
+    expect(new Set(report.findings.map((f) => f.category))).toEqual(new Set(['cors']));
+  });
+
+  it('probes a GraphQL endpoint with --graphql and prints the curl command of each finding', async () => {
+    // Answers every request as GraphQL would if it ran everything: GET, url-encoded and duplicated fields included.
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"data":{"__typename":"Query"}}'));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const { code, stdout } = await runCli(['security', 'probe', `${url}/graphql`, '--graphql', '--only', 'graphql']);
+      expect(code).toBe(1);
+      expect(stdout).toMatch(/^FAIL {2}high {4}graphql\.field-duplication POST \/graphql$/m);
+      expect(stdout).toMatch(/^FAIL {2}medium {2}graphql\.get-query GET \/graphql$/m);
+      expect(stdout).toContain(`reproduce: curl -sS '${url}/graphql?query=query+%7B+__typename+%7D' -H 'accept: application/json'`);
+      expect(stdout).toContain('GraphQL endpoint /graphql: introspection off');
+      expect(stdout).not.toMatch(/Observatory/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
   it('exits 2 with one line when the target refuses connections', async () => {
     const server = http.createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -46,7 +46,7 @@ export type { RenameSuggestion } from './diff/renames.js';
 export { Phase, orderOperations } from './plan/operation.js';
 export type { Operation } from './plan/operation.js';
 export { renderStatements, DEFAULT_LOCK_TIMEOUT } from './plan/render.js';
-export { quoteIdent, quoteLiteral, qualified } from './plan/quote.js';
+export { quoteIdent, quoteLiteral, quoteQualified } from './sql/quote.js';
 export { diffSchemas } from './generate/diff-schemas.js';
 export type { DiffSchemasOptions, MigrationPlan, SchemaSource } from './generate/diff-schemas.js';
 export { writeMigration } from './generate/write-migration.js';
@@ -56,6 +56,8 @@ export type { WriteMigrationOptions, WriteMigrationResult } from './generate/wri
 export type { MigrationFile, MigrationSection, MigrationContent } from './migration-file/types.js';
 export { parseMigration } from './migration-file/parse.js';
 export { renderMigration } from './migration-file/render.js';
+export { writeMigrationFiles } from './migration-file/write.js';
+export type { MigrationFileToWrite } from './migration-file/write.js';
 export { migrationFileName, migrationVersion, parseMigrationFileName, slugify } from './migration-file/name.js';
 
 // apply: sb db migrate / sb db status
@@ -77,7 +79,7 @@ export { analyze, hasFindingsAtOrAbove } from './analyze/analyze.js';
 export type { AnalyzeOptions, AnalyzeResult, CheckRun } from './analyze/analyze.js';
 export type { Finding, Fix, Severity, CheckId, AnalyzeThresholds } from './analyze/types.js';
 export { SEVERITIES, DEFAULT_THRESHOLDS } from './analyze/types.js';
-export { ENABLE_PG_STAT_STATEMENTS } from './analyze/statements.js';
+export { ENABLE_PG_STAT_STATEMENTS } from './workload/statements.js';
 
 // suggest: sb db suggest-indexes
 export { suggestIndexes } from './suggest/suggest.js';

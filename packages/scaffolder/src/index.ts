@@ -1,11 +1,11 @@
 export { ScaffoldError } from './errors.js';
 export type { ScaffoldErrorCode } from './errors.js';
-export { scaffold } from './scaffold.js';
+export { scaffold } from './from-spec/scaffold.js';
 export { FRAMEWORKS } from './options.js';
 export type { Framework, ScaffoldOptions, ScaffoldProgress } from './options.js';
 export type { HandlerRef, ScaffoldFile, ScaffoldResult, ScaffoldWarning } from './result.js';
-export { InvalidSpecError, formatProblem } from './spec/spec-problem.js';
-export type { SpecProblem } from './spec/spec-problem.js';
+export { InvalidSpecError, formatProblem } from './openapi/spec-problem.js';
+export type { SpecProblem } from './openapi/spec-problem.js';
 
 // routes → OpenAPI (part 2)
 export { specFromRoutes } from './from-routes/lazy.js';

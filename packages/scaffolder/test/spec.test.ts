@@ -87,3 +87,50 @@ describe('loading a spec', () => {
     expect(r.handlers.created).toEqual([{ exportName: 'getA', file: 'handlers/a.ts', operationId: undefined, method: 'GET', path: '/a' }]);
   });
 });
+
+describe('OpenAPI 3.1 schemas (JSON Schema 2020-12)', () => {
+  // The shape of Codat's accounting API: `definitions` inside a component schema, one entry not a schema at all.
+  const doc = {
+    openapi: '3.1.0',
+    info: { title: 't', version: '1' },
+    paths: {
+      '/items': {
+        post: {
+          operationId: 'createItem',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Item' } } } },
+          responses: { '201': { description: 'created' } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Item: {
+          type: 'object',
+          required: ['status'],
+          properties: { status: { $ref: '#/components/schemas/Item/definitions/status' } },
+          definitions: {
+            status: { type: 'string', enum: ['active', 'archived'] },
+            notASchema: { type: { description: 'a property map written where a schema belongs', type: 'string' } },
+          },
+        },
+      },
+    },
+  };
+
+  it('reads an unknown keyword such as `definitions` as an annotation: warns, generates, and still follows $refs into it', async () => {
+    const output = await freshDir('definitions');
+    dirs.push(output);
+    const r = await scaffold({ spec: structuredClone(doc), framework: 'express', output });
+    expect(r.warnings.filter((w) => w.code === 'annotation-keyword').map((w) => w.pointer)).toEqual(['#/components/schemas/Item/definitions']);
+    const validators = (await import(path.join(output, 'validators', 'bodies.gen.js'))) as Record<string, (v: unknown) => boolean>;
+    expect(validators['createItem$b0']?.({ status: 'active' })).toBe(true);
+    expect(validators['createItem$b0']?.({ status: 'deleted' })).toBe(false);
+  });
+
+  it('still rejects an invalid `type` where a schema is required', async () => {
+    const bad = structuredClone(doc) as unknown as { components: { schemas: { Item: { properties: Record<string, unknown> } } } };
+    bad.components.schemas.Item.properties['size'] = { type: 'huge' };
+    const { err } = await failure(bad as unknown as ScaffoldOptions['spec']);
+    expect((err as InvalidSpecError).problems.map((p) => p.pointer)).toEqual(['#/components/schemas/Item/properties/size/type']);
+  });
+});

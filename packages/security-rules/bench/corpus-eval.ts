@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { RULES, scan } from '../src/index.js';
-import { findSourceFiles } from '../src/project/find-files.js';
+import { findSourceFiles } from '../src/scan/project/find-files.js';
 import { PEER_MAP, runPeer } from './peer-eslint.js';
 
 /** Precision/recall of one tool on one rule's corpus folder. */

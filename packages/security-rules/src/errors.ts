@@ -20,6 +20,7 @@ export type SecurityRulesErrorCode =
   // live probe (sb security probe)
   | 'SECRULES_PROBE_REMOTE_TARGET'
   | 'SECRULES_PROBE_UNREACHABLE'
+  | 'SECRULES_PROBE_NOT_GRAPHQL'
   | 'SECRULES_SPEC_INVALID';
 
 /** Base class of every error @sb/security-rules throws. `SecurityRulesError.is(value)` recognises one from any copy of this package. */

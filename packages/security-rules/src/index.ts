@@ -4,20 +4,20 @@ export type { SecurityRulesErrorCode } from './errors.js';
 // Static scan (sb security scan)
 export { scan } from './scan/scan.js';
 export type { ScanOptions, ScanResult, RouteSummary } from './scan/scan.js';
-export { evaluateGate } from './report/gate.js';
-export type { GateOptions } from './report/gate.js';
-export { toSarif } from './report/sarif.js';
-export { toBaseline, readBaseline } from './report/baseline.js';
-export type { Baseline } from './report/baseline.js';
-export { applyFixes } from './fix/apply-fixes.js';
-export type { FixReport } from './fix/apply-fixes.js';
-export { RULES } from './rules/registry.js';
-export { SEVERITY_ORDER } from './model/finding.js';
-export type { Confidence, Finding, FixEdit, Fix, FlowStep, Location, RuleMeta, Severity } from './model/finding.js';
-export type { Rule } from './model/rule.js';
-export type { ParseProblem } from './project/load-project.js';
-export type { SuppressionProblem } from './report/suppressions.js';
-export type { ScanConfig } from './config/scan-config.js';
+export { evaluateGate } from './scan/report/gate.js';
+export type { GateOptions } from './scan/report/gate.js';
+export { toSarif } from './scan/report/sarif.js';
+export { toBaseline, readBaseline } from './scan/report/baseline.js';
+export type { Baseline } from './scan/report/baseline.js';
+export { applyFixes } from './scan/fix/apply-fixes.js';
+export type { FixReport } from './scan/fix/apply-fixes.js';
+export { RULES } from './scan/rules/registry.js';
+export { SEVERITY_ORDER } from './scan/model/finding.js';
+export type { Confidence, Finding, FixEdit, Fix, FlowStep, Location, RuleMeta, Severity } from './scan/model/finding.js';
+export type { Rule } from './scan/model/rule.js';
+export type { ParseProblem } from './scan/project/load-project.js';
+export type { SuppressionProblem } from './scan/report/suppressions.js';
+export type { ScanConfig } from './scan/config/scan-config.js';
 
 // Live probe (sb security probe); also importable alone as '@sb/security-rules/probe'
 export { probeApi, isLoopbackHost, observatoryGrade, gradeForScore } from './probe/index.js';

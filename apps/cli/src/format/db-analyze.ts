@@ -2,8 +2,11 @@ import type { AnalyzeResult, Finding } from '@sb/migrator';
 
 /** The human report of `sb db analyze`. */
 export function formatAnalyze(result: AnalyzeResult): string {
-  const lines = [`analyse → ${result.target}  (statistics since ${result.statsResetAt ?? 'the server started'})`];
-  if (!result.pgStatStatements.available) {
+  const lines = [result.log ? `analyse → ${result.target}` : `analyse → ${result.target}  (statistics since ${result.statsResetAt ?? 'the server started'})`];
+  if (result.log) {
+    const l = result.log;
+    lines.push(`log: ${l.file} (${l.format}, ${l.records} records, ${l.statements} statements in ${l.sessions} sessions)`);
+  } else if (!result.pgStatStatements.available) {
     lines.push(`! pg_stat_statements unavailable: N+1 and slow-query checks skipped. To enable: ${result.pgStatStatements.howToEnable}`);
   }
   for (const f of result.findings) lines.push('', ...findingLines(f));

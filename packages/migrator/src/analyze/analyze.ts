@@ -1,22 +1,31 @@
 import { connect } from '../connection/connect.js';
+import type { Queryable } from '../connection/queryable.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
+import type { RunControl } from '../progress.js';
+import { readServerLog, type ServerLog } from '../workload/server-log/read-server-log.js';
+import { findRepeatedLookups } from './n-plus-one/find-lookups.js';
+import type { RepeatedLookup } from './n-plus-one/types.js';
 import { writeGeneratedMigration } from './output.js';
 import { CHECKS } from './registry.js';
-import { statementsAvailable, untrackSession } from './statements.js';
-import { DEFAULT_THRESHOLDS, SEVERITIES, type AnalyzeThresholds, type CheckId, type Finding, type Severity } from './types.js';
+import { statementsAvailable, untrackSession } from '../workload/statements.js';
+import { DEFAULT_THRESHOLDS, SEVERITIES, type AnalyzeThresholds, type Check, type CheckId, type Finding, type Severity } from './types.js';
 
 /** Options for {@link analyze}. */
 export interface AnalyzeOptions {
-  connectionString: string;
+  /** The database to analyse. Optional with `log`: then only the workload checks (N+1, hot point queries) run. */
+  connectionString?: string;
+  /**
+   * A PostgreSQL csvlog or jsonlog file (written with `log_statement = 'all'` or `log_min_duration_statement = 0`,
+   * optionally `auto_explain`): N+1 is then found per session, from the order of the statements.
+   */
+  log?: string;
   /** Override any threshold; the rest keep their defaults. */
   thresholds?: Partial<AnalyzeThresholds>;
   /** Run only these checks (default: all). */
   checks?: CheckId[];
   /** Write the migratable fixes as one migration (up and down) into this directory. */
   output?: string;
-  signal?: AbortSignal;
-  onProgress?: (event: { check: CheckId; done: number; total: number }) => void;
 }
 
 /** What one check did. */
@@ -30,7 +39,10 @@ export interface CheckRun {
 
 /** What {@link analyze} found. Findings are data: exit codes are the caller's business. */
 export interface AnalyzeResult {
+  /** The database (password redacted), or `log <file>` when only a log was analysed. */
   target: string;
+  /** The server log read with `log`. */
+  log?: { file: string; format: 'csvlog' | 'jsonlog'; records: number; statements: number; sessions: number };
   pgStatStatements: { available: boolean; howToEnable?: string };
   statsResetAt: string | null;
   checks: CheckRun[];
@@ -49,45 +61,58 @@ export interface AnalyzeResult {
  * @example
  * ```ts
  * const { findings } = await analyze({ connectionString: process.env.DATABASE_URL! });
+ * const fromLog = await analyze({ log: 'postgresql.json', checks: ['n-plus-one'] }, { onProgress: (p) => console.error(p.message) });
  * for (const f of findings) console.log(f.severity, f.title, f.fix?.sql);
  * ```
  */
-export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
+export async function analyze(options: AnalyzeOptions, control: RunControl = {}): Promise<AnalyzeResult> {
   const thresholds = { ...DEFAULT_THRESHOLDS, ...options.thresholds };
-  const selected = options.checks ? CHECKS.filter((c) => options.checks!.includes(c.id)) : CHECKS;
   for (const id of options.checks ?? []) {
     if (!CHECKS.some((c) => c.id === id)) {
       throw new MigratorError('MIGRATOR_INVALID_OPTION', `checks: unknown check "${id}" (known: ${CHECKS.map((c) => c.id).join(', ')})`);
     }
   }
-  const db = await connect({ connectionString: options.connectionString, applicationName: 'sb analyze' });
+  if (!options.connectionString && !options.log) throw new MigratorError('MIGRATOR_INVALID_OPTION', 'give a connection string, a server log (log), or both');
+  const selected = options.checks ? CHECKS.filter((c) => options.checks!.includes(c.id)) : CHECKS;
+  let log: ServerLog | undefined;
+  if (options.log) {
+    control.onProgress?.({ phase: 'log', message: `reading ${options.log}` });
+    log = await readServerLog(options.log);
+  }
   const result: AnalyzeResult = {
-    target: describeTarget(options.connectionString),
+    target: options.connectionString ? describeTarget(options.connectionString) : `log ${options.log}`,
     pgStatStatements: { available: false },
     statsResetAt: null,
     checks: [],
     findings: [],
     counts: { critical: 0, high: 0, medium: 0, low: 0, info: 0 },
   };
+  if (log) {
+    result.log = { file: log.file, format: log.format, records: log.records, statements: log.statements.length, sessions: new Set(log.statements.map((s) => s.session)).size };
+  }
+  const db = options.connectionString ? await connect({ connectionString: options.connectionString, applicationName: 'sb analyze' }) : undefined;
   try {
-    const stats = await statementsAvailable(db);
-    if (stats.available) await untrackSession(db);
+    const stats = db ? await statementsAvailable(db) : { available: false, reason: 'no database connection' };
+    if (db && stats.available) await untrackSession(db);
     result.pgStatStatements = stats.available ? { available: true } : { available: false, howToEnable: stats.reason! };
-    const { rows } = await db.query<{ reset: Date | null }>(`select stats_reset as reset from pg_stat_database where datname = current_database()`);
-    result.statsResetAt = rows[0]?.reset ? new Date(rows[0].reset).toISOString() : null;
+    if (db) result.statsResetAt = await statsReset(db);
+    let lookups: Promise<RepeatedLookup[]> | undefined;
+    const sources = { statements: stats.available, thresholds, ...(db ? { db } : {}), ...(log ? { log } : {}) };
+    const ctxLookups = () => (lookups ??= findRepeatedLookups(sources));
     for (const [i, check] of selected.entries()) {
-      options.signal?.throwIfAborted();
-      options.onProgress?.({ check: check.id, done: i, total: selected.length });
-      if (check.needsStatements && !stats.available) {
-        result.checks.push({ id: check.id, ran: false, skipped: 'pg_stat_statements is not available', findings: 0 });
+      control.signal?.throwIfAborted();
+      control.onProgress?.({ phase: 'check', message: `check ${i + 1}/${selected.length}: ${check.id}`, done: i, total: selected.length });
+      const skipped = skipReason(check, db, stats.available, Boolean(log));
+      if (skipped) {
+        result.checks.push({ id: check.id, ran: false, skipped, findings: 0 });
         continue;
       }
-      const found = await check.run({ db, thresholds, statements: stats.available });
+      const found = await check.run({ db: db!, thresholds, statements: stats.available, lookups: ctxLookups });
       result.checks.push({ id: check.id, ran: true, findings: found.length });
       result.findings.push(...found);
     }
   } finally {
-    await db.end();
+    await db?.end();
   }
   result.findings.sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity));
   for (const f of result.findings) result.counts[f.severity]++;
@@ -105,6 +130,19 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalyzeResult> {
     }
   }
   return result;
+}
+
+/** Why a check cannot run with what was given, or undefined when it can. */
+function skipReason(check: Check, db: Queryable | undefined, statements: boolean, log: boolean): string | undefined {
+  if (check.workload && log) return undefined;
+  if (!db) return 'no database connection (only the workload checks run on a log alone)';
+  if (check.needsStatements && !statements) return 'pg_stat_statements is not available';
+  return undefined;
+}
+
+async function statsReset(db: Queryable): Promise<string | null> {
+  const { rows } = await db.query<{ reset: Date | null }>(`select stats_reset as reset from pg_stat_database where datname = current_database()`);
+  return rows[0]?.reset ? new Date(rows[0].reset).toISOString() : null;
 }
 
 /** True when a finding at or above `threshold` exists (for `--fail-on`). */

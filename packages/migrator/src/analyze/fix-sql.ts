@@ -1,5 +1,6 @@
-import type { IndexInfo } from './catalog.js';
-import { quoteIdent, quoteQualified, safeName } from './quote.js';
+import type { IndexInfo } from '../workload/catalog.js';
+import { createIndexSql } from '../workload/index-ddl.js';
+import { quoteQualified } from './quote.js';
 import type { Fix } from './types.js';
 
 /**
@@ -7,13 +8,8 @@ import type { Fix } from './types.js';
  * undone with `DROP INDEX CONCURRENTLY IF EXISTS`. Every name is quoted.
  */
 export function createIndexFix(schema: string, table: string, columns: string[], note?: string): Fix & { indexName: string } {
-  const indexName = safeName([table, ...columns], 'idx');
-  const fix: Fix & { indexName: string } = {
-    indexName,
-    sql: `create index concurrently if not exists ${quoteIdent(indexName)} on ${quoteQualified(schema, table)} (${columns.map(quoteIdent).join(', ')});`,
-    down: `drop index concurrently if exists ${quoteQualified(schema, indexName)};`,
-    migratable: true,
-  };
+  const { indexName, sql, down } = createIndexSql({ schema, table, columns });
+  const fix: Fix & { indexName: string } = { indexName, sql, down, migratable: true };
   if (note) fix.note = note;
   return fix;
 }

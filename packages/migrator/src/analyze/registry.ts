@@ -2,6 +2,7 @@ import { blockedQuery } from './checks/blocked-query.js';
 import { connections } from './checks/connections.js';
 import { duplicateIndex } from './checks/duplicate-index.js';
 import { fkWithoutIndex } from './checks/fk-without-index.js';
+import { hotPointQuery } from './checks/hot-point-query.js';
 import { invalidConstraint } from './checks/invalid-constraint.js';
 import { invalidIndex } from './checks/invalid-index.js';
 import { longRunningQuery } from './checks/long-running-query.js';
@@ -26,6 +27,7 @@ export const CHECKS: Check[] = [
   seqScanHeavy,
   sequenceExhaustion,
   nPlusOne,
+  hotPointQuery,
   slowQuery,
   xidWraparound,
   invalidConstraint,

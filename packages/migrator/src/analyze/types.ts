@@ -1,4 +1,5 @@
 import type { Queryable } from '../connection/queryable.js';
+import type { RepeatedLookup } from './n-plus-one/types.js';
 
 /** How bad a finding is. `--fail-on` compares against this order. */
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'info';
@@ -14,6 +15,7 @@ export type CheckId =
   | 'seq-scan-heavy'
   | 'sequence-exhaustion'
   | 'n-plus-one'
+  | 'hot-point-query'
   | 'slow-query'
   | 'xid-wraparound'
   | 'invalid-constraint'
@@ -58,10 +60,12 @@ export interface AnalyzeThresholds {
   unusedMaxScans: number;
   /** Report sequences/integer keys that used this share of their range. Default 0.5. */
   sequenceUsedShare: number;
-  /** N+1: a query called at least this many times… Default 100. */
+  /** N+1 and hot point queries: a point-lookup SELECT called at least this many times. Default 100. */
   nPlusOneMinCalls: number;
-  /** …returning at most this many rows per call on average. Default 1.5. */
+  /** Hot point query: returning at most this many rows per call on average. Default 1.5. */
   nPlusOneMaxRowsPerCall: number;
+  /** N+1 from a log: the child runs at least this many times after one parent execution in one session. Default 5. */
+  nPlusOneMinRun: number;
   /** Slow: mean time at least this (ms) and at least `slowQueryMinCalls` calls. Default 20 ms, 100 (pghero's). */
   slowQueryMeanMs: number;
   slowQueryMinCalls: number;
@@ -78,6 +82,7 @@ export const DEFAULT_THRESHOLDS: AnalyzeThresholds = {
   sequenceUsedShare: 0.5,
   nPlusOneMinCalls: 100,
   nPlusOneMaxRowsPerCall: 1.5,
+  nPlusOneMinRun: 5,
   slowQueryMeanMs: 20,
   slowQueryMinCalls: 100,
   topQueries: 5,
@@ -90,6 +95,8 @@ export interface CheckContext {
   thresholds: AnalyzeThresholds;
   /** True when `pg_stat_statements` can be read in this database. */
   statements: boolean;
+  /** The repeated point lookups of the workload (pg_stat_statements or the `log`), computed once per run. */
+  lookups: () => Promise<RepeatedLookup[]>;
 }
 
 /** One check: an id, what it needs, and a function returning findings. */
@@ -97,5 +104,7 @@ export interface Check {
   id: CheckId;
   /** Checks that need `pg_stat_statements` are skipped (and said so) without it. */
   needsStatements?: boolean;
+  /** Workload checks read pg_stat_statements or a server log (`log`), and run on a log alone. */
+  workload?: boolean;
   run(ctx: CheckContext): Promise<Finding[]>;
 }

@@ -1,4 +1,4 @@
-import { quoteLiteral } from '../analyze/quote.js';
+import { quoteLiteral } from '../sql/quote.js';
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
 import { trackingName, type TrackingTable } from './tracking.js';

@@ -57,7 +57,8 @@ export function planDown(loaded: LoadedMigrations, applied: AppliedMigration[], 
     if (!migration) {
       throw new MigratorError('MIGRATOR_MISSING_MIGRATION', `cannot roll back ${a.name}: its file is not in the given path`);
     }
-    if (migration.downStatements.length === 0) {
+    // A down section of comments only is a deliberate no-op (written by sb db diff when there is nothing to undo).
+    if (migration.downStatements.length === 0 && migration.down.sql.trim() === '') {
       throw new MigratorError('MIGRATOR_INVALID_MIGRATION', `${a.name}: no "-- migrate:down" statements to roll back with`);
     }
     return { migration, resumeAt: 1 };

@@ -1,4 +1,4 @@
-import { untrackSession } from '../analyze/statements.js';
+import { untrackSession } from '../workload/statements.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';

@@ -1,4 +1,5 @@
 import { MigratorError } from '../errors.js';
+import { quoteLiteral } from '../sql/quote.js';
 
 const INTERVAL = /^\d+(\.\d+)?\s*(ms|s|min|h|d)?$/;
 
@@ -11,5 +12,5 @@ export function timeoutLiteral(value: string | number, flag: string): string {
   if (!INTERVAL.test(text)) {
     throw new MigratorError('MIGRATOR_INVALID_OPTION', `${flag}: "${String(value)}" is not a duration (e.g. 5s, 500ms, 2min, 0 for none)`);
   }
-  return `'${text}'`;
+  return quoteLiteral(text);
 }

@@ -1,4 +1,4 @@
-import { quoteLiteral, quoteQualified } from '../analyze/quote.js';
+import { quoteLiteral, quoteQualified } from '../sql/quote.js';
 import type { Queryable } from '../connection/queryable.js';
 
 /** Where applied migrations are recorded. Default `public.sb_schema_migrations`. */

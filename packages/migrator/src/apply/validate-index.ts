@@ -1,4 +1,4 @@
-import { quoteQualified } from '../analyze/quote.js';
+import { quoteQualified } from '../sql/quote.js';
 import type { Queryable } from '../connection/queryable.js';
 import type { PlannedStatement } from './split.js';
 

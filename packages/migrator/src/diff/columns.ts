@@ -1,5 +1,5 @@
 import { Phase } from '../plan/operation.js';
-import { literalOrNull, qualified, quoteIdent } from '../plan/quote.js';
+import { literalOrNull, quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Column, Table } from '../snapshot/types.js';
 import { type DiffContext, relKey } from './context.js';
 import { classifyTypeChange } from './type-change.js';
@@ -9,17 +9,20 @@ export function columnDefinition(c: Column): string {
   const parts = [quoteIdent(c.name), c.type];
   if (c.collation) parts.push(`COLLATE ${c.collation}`);
   if (c.generated !== null) parts.push(`GENERATED ALWAYS AS (${c.generated}) STORED`);
-  if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
+  if (c.identity) parts.push(`GENERATED ${c.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptions(c)}`);
   if (c.default !== null) parts.push(`DEFAULT ${c.default}`);
   if (!c.nullable) parts.push('NOT NULL');
   return parts.join(' ');
 }
 
+/** ` (START WITH … CACHE … NO CYCLE)` for an identity with options, else empty. */
+const identityOptions = (c: Column): string => (c.identityOptions ? ` (${c.identityOptions})` : '');
+
 const VOLATILE_DEFAULT = /\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday)\s*\(/i;
 
 /** The columns of a table present on both sides: ADD / DROP / ALTER COLUMN, in a lock-safe order. */
 export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
-  const table = qualified(b.schema, b.name);
+  const table = quoteQualified(b.schema, b.name);
   const key = relKey(b);
   const fromCols = new Map(a.columns.map((c) => [c.name, c]));
   const toCols = new Map(b.columns.map((c) => [c.name, c]));
@@ -94,9 +97,12 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
     if (x.nullable && !y.nullable) setNotNull(y, !x.identity && y.identity !== null);
     if (!x.nullable && y.nullable) push(y.name, 'drop not null', `ALTER COLUMN ${col} DROP NOT NULL`);
     if (!x.identity && y.identity) {
-      push(y.name, 'add identity', `ALTER COLUMN ${col} ADD GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY`);
-    } else if (x.identity && y.identity && x.identity !== y.identity) {
-      push(y.name, 'set identity', `ALTER COLUMN ${col} SET GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+      push(y.name, 'add identity', `ALTER COLUMN ${col} ADD GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'} AS IDENTITY${identityOptions(y)}`);
+    } else if (x.identity && y.identity) {
+      if (x.identity !== y.identity) push(y.name, 'set identity', `ALTER COLUMN ${col} SET GENERATED ${y.identity === 'always' ? 'ALWAYS' : 'BY DEFAULT'}`);
+      if (y.identityOptions && x.identityOptions !== y.identityOptions) {
+        push(y.name, 'set identity options', `ALTER COLUMN ${col} ${y.identityOptions.replace(/(START WITH|INCREMENT BY|MINVALUE|MAXVALUE|CACHE|NO CYCLE|CYCLE)/g, 'SET $1')}`);
+      }
     }
     if (x.comment !== y.comment) comment(y);
   }
@@ -126,7 +132,7 @@ export function diffColumns(ctx: DiffContext, a: Table, b: Table): void {
 
 /** True when a parent of `a` loses column `name`: the inherited copy goes with it and must be re-added. */
 function parentDrops(ctx: DiffContext, a: Table, name: string): boolean {
-  const parents = [...a.inherits, ...(a.partitionOf ? [qualified(a.partitionOf.schema, a.partitionOf.table)] : [])];
+  const parents = [...a.inherits, ...(a.partitionOf ? [quoteQualified(a.partitionOf.schema, a.partitionOf.table)] : [])];
   return parents.some((p) => {
     const before = ctx.fromTables.get(p);
     const after = ctx.toTables.get(p);

@@ -1,5 +1,5 @@
 import { type Operation, Phase } from '../plan/operation.js';
-import { qualified, quoteIdent } from '../plan/quote.js';
+import { quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Table } from '../snapshot/types.js';
 import { type DiffContext, isExistingTable } from './context.js';
 
@@ -33,7 +33,7 @@ function collect(t: Table): AnyConstraint[] {
       columns: c.columns,
       validated: c.validated,
       kind: 'foreign key' as const,
-      references: qualified(c.references.schema, c.references.table),
+      references: quoteQualified(c.references.schema, c.references.table),
       refColumns: c.references.columns,
     })),
   ];
@@ -67,13 +67,13 @@ export function diffConstraints(ctx: DiffContext): void {
           phase: Phase.dropForeignKey,
           kind: 'drop foreign key',
           object: `${gone.schema}.${gone.name}.${fk.name}`,
-          sql: `ALTER TABLE ${qualified(gone.schema, gone.name)} DROP CONSTRAINT ${quoteIdent(fk.name)};`,
+          sql: `ALTER TABLE ${quoteQualified(gone.schema, gone.name)} DROP CONSTRAINT ${quoteIdent(fk.name)};`,
           transaction: true,
         });
       }
     }
     if (!b) continue;
-    const table = qualified(b.schema, b.name);
+    const table = quoteQualified(b.schema, b.name);
     const before = new Map((a ? constraintsOf(a) : []).map((c) => [c.name, c]));
     const after = constraintsOf(b);
     const afterNames = new Set(after.map((c) => c.name));
@@ -118,7 +118,9 @@ export function isInline(c: { kind: string; validated: boolean }): boolean {
 
 function add(ctx: DiffContext, table: string, b: Table, c: AnyConstraint, existing: boolean): void {
   const object = `${b.schema}.${b.name}.${c.name}`;
-  const notValid = (c.kind === 'check' || c.kind === 'foreign key') && (existing || !c.validated);
+  // PostgreSQL cannot add a NOT VALID foreign key to a partitioned table: there it is added and checked at once.
+  const partitionedFk = c.kind === 'foreign key' && b.kind === 'partitioned';
+  const notValid = (c.kind === 'check' || c.kind === 'foreign key') && (existing || !c.validated) && !partitionedFk;
   const op: Operation = {
     phase: c.kind === 'foreign key' ? Phase.addForeignKey : Phase.addConstraint,
     kind: `add ${c.kind}`,
@@ -129,6 +131,9 @@ function add(ctx: DiffContext, table: string, b: Table, c: AnyConstraint, existi
   if (existing && (c.kind === 'primary key' || c.kind === 'unique' || c.kind === 'exclusion')) {
     op.lock = `builds an index on ${b.schema}.${b.name} under an ACCESS EXCLUSIVE lock (for a big table: CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT … USING INDEX)`;
     op.warning = `fails if existing rows of ${b.schema}.${b.name} violate it`;
+  }
+  if (existing && partitionedFk) {
+    op.lock = `checks every row of partitioned ${b.schema}.${b.name} while adding ${c.name} under a SHARE ROW EXCLUSIVE lock (writes wait; PostgreSQL cannot add it NOT VALID on a partitioned table)`;
   }
   ctx.operations.push(op);
   if (notValid && c.validated) {

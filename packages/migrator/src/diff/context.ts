@@ -1,5 +1,5 @@
 import type { Operation } from '../plan/operation.js';
-import { qualified } from '../plan/quote.js';
+import { quoteQualified } from '../sql/quote.js';
 import type { FunctionDef, SchemaSnapshot, Table, View } from '../snapshot/types.js';
 
 /** Options that change what counts as a difference. */
@@ -36,10 +36,10 @@ export interface DiffContext {
 }
 
 /** `"schema"."name"`: the key of a table, view, type or sequence. */
-export const relKey = (o: { schema: string; name: string }): string => qualified(o.schema, o.name);
+export const relKey = (o: { schema: string; name: string }): string => quoteQualified(o.schema, o.name);
 
 /** `"schema"."name"(args)`: the key of a function overload. */
-export const fnKey = (f: FunctionDef): string => `${qualified(f.schema, f.name)}(${f.identityArguments})`;
+export const fnKey = (f: FunctionDef): string => `${quoteQualified(f.schema, f.name)}(${f.identityArguments})`;
 
 export function createContext(from: SchemaSnapshot, to: SchemaSnapshot, options: DiffOptions): DiffContext {
   const byKey = <T extends { schema: string; name: string }>(list: T[]) => new Map(list.map((x) => [relKey(x), x]));

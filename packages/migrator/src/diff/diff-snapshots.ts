@@ -3,7 +3,7 @@ import type { SchemaSnapshot } from '../snapshot/types.js';
 import { diffConstraints } from './constraints.js';
 import { createContext, type DiffOptions } from './context.js';
 import { diffFunctions } from './functions.js';
-import { diffTableIndexes } from './indexes.js';
+import { buildReferencedIndexesFirst, diffTableIndexes } from './indexes.js';
 import { applyRenames, type RenameSuggestion, suggestRenames } from './renames.js';
 import { diffSchemasAndExtensions } from './schemas-extensions.js';
 import { diffSequences } from './sequences.js';
@@ -44,6 +44,7 @@ export function diffSnapshots(from: SchemaSnapshot, to: SchemaSnapshot, options:
   diffTables(ctx);
   diffConstraints(ctx);
   diffTableIndexes(ctx);
+  buildReferencedIndexesFirst(ctx);
   diffSequences(ctx);
   diffViews(ctx);
   diffTableExtras(ctx);

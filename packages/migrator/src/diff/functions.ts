@@ -1,7 +1,8 @@
 import { Phase } from '../plan/operation.js';
-import { literalOrNull } from '../plan/quote.js';
+import { literalOrNull } from '../sql/quote.js';
 import type { FunctionDef } from '../snapshot/types.js';
 import { type DiffContext, fnKey } from './context.js';
+import { topoSort } from './views.js';
 
 const kindWord = (f: FunctionDef) => (f.kind === 'p' ? 'PROCEDURE' : 'FUNCTION');
 
@@ -19,7 +20,11 @@ export function diffFunctions(ctx: DiffContext): void {
   };
   const drop = (f: FunctionDef, phase: Phase) =>
     ops.push({ phase, kind: `drop ${kindWord(f).toLowerCase()}`, object: fnKey(f), sql: `DROP ${kindWord(f)} ${fnKey(f)};`, transaction: true });
-  for (const [key, a] of ctx.fromFunctions) {
+  // Callers are created after and dropped before the functions they call (SQL-standard bodies are checked at creation).
+  const deps = (fns: Map<string, FunctionDef>) => (k: string) => fns.get(k)?.dependsOn ?? [];
+  const changed = new Set<string>();
+  for (const key of topoSort([...ctx.fromFunctions.keys()], deps(ctx.fromFunctions)).reverse()) {
+    const a = ctx.fromFunctions.get(key)!;
     const b = ctx.toFunctions.get(key);
     if (!b) {
       drop(a, Phase.dropFunction);
@@ -34,9 +39,9 @@ export function diffFunctions(ctx: DiffContext): void {
       drop(a, Phase.dropFunctionReplaced);
       ctx.invalidated.add(`function:${key}`);
     }
-    create(b);
+    changed.add(key);
   }
-  for (const [key, b] of ctx.toFunctions) if (!ctx.fromFunctions.has(key)) create(b);
+  for (const key of topoSort([...ctx.toFunctions.keys()], deps(ctx.toFunctions))) if (changed.has(key) || !ctx.fromFunctions.has(key)) create(ctx.toFunctions.get(key)!);
 }
 
 function comment(ctx: DiffContext, f: FunctionDef): void {

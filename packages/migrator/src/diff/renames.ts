@@ -1,6 +1,6 @@
 import { MigratorError } from '../errors.js';
 import { type Operation, Phase } from '../plan/operation.js';
-import { qualified, quoteIdent } from '../plan/quote.js';
+import { quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { SchemaSnapshot, Table } from '../snapshot/types.js';
 import { relKey } from './context.js';
 
@@ -30,7 +30,7 @@ export function suggestRenames(from: SchemaSnapshot, to: SchemaSnapshot): Rename
     const match = added.filter((x) => x.schema === d.schema && colSig(x) === colSig(d));
     if (match.length === 1) {
       const a = match[0]!;
-      out.push({ kind: 'table', from: `${d.schema}.${d.name}`, to: a.name, flag: `${d.schema}.${d.name}:${a.name}`, sql: `ALTER TABLE ${qualified(d.schema, d.name)} RENAME TO ${quoteIdent(a.name)};` });
+      out.push({ kind: 'table', from: `${d.schema}.${d.name}`, to: a.name, flag: `${d.schema}.${d.name}:${a.name}`, sql: `ALTER TABLE ${quoteQualified(d.schema, d.name)} RENAME TO ${quoteIdent(a.name)};` });
     }
   }
   for (const [key, b] of toTables) {
@@ -47,7 +47,7 @@ export function suggestRenames(from: SchemaSnapshot, to: SchemaSnapshot): Rename
           from: `${b.schema}.${b.name}.${g.name}`,
           to: n.name,
           flag: `${b.schema}.${b.name}.${g.name}:${n.name}`,
-          sql: `ALTER TABLE ${qualified(b.schema, b.name)} RENAME COLUMN ${quoteIdent(g.name)} TO ${quoteIdent(n.name)};`,
+          sql: `ALTER TABLE ${quoteQualified(b.schema, b.name)} RENAME COLUMN ${quoteIdent(g.name)} TO ${quoteIdent(n.name)};`,
         });
       }
     }
@@ -89,7 +89,7 @@ export function applyRenames(snapshot: SchemaSnapshot, specs: string[]): { snaps
   const operations: Operation[] = [];
   for (const spec of specs) {
     const { table, column, to } = resolve(spec, copy);
-    const name = qualified(table.schema, table.name);
+    const name = quoteQualified(table.schema, table.name);
     if (column !== undefined) {
       operations.push({ phase: Phase.rename, kind: 'rename column', object: `${table.schema}.${table.name}.${column}`, sql: `ALTER TABLE ${name} RENAME COLUMN ${quoteIdent(column)} TO ${quoteIdent(to)};`, transaction: true });
       for (const c of table.columns) if (c.name === column) c.name = to;
@@ -113,7 +113,7 @@ export function applyRenames(snapshot: SchemaSnapshot, specs: string[]): { snaps
     }
     operations.push({ phase: Phase.rename, kind: 'rename table', object: `${table.schema}.${table.name}`, sql: `ALTER TABLE ${name} RENAME TO ${quoteIdent(to)};`, transaction: true });
     const oldKey = name;
-    const newKey = qualified(table.schema, to);
+    const newKey = quoteQualified(table.schema, to);
     for (const t of copy.tables) {
       for (const fk of t.foreignKeys) if (fk.references.schema === table.schema && fk.references.table === table.name) fk.references.table = to;
       t.inherits = t.inherits.map((p) => (p === oldKey ? newKey : p));

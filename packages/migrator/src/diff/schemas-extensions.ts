@@ -1,5 +1,5 @@
 import { Phase } from '../plan/operation.js';
-import { qualified, quoteIdent, quoteLiteral } from '../plan/quote.js';
+import { quoteQualified, quoteIdent, quoteLiteral } from '../sql/quote.js';
 import type { Collation } from '../snapshot/types.js';
 import { type DiffContext, matchBy, sameJson } from './context.js';
 
@@ -50,7 +50,7 @@ export function diffSchemasAndExtensions(ctx: DiffContext): void {
     }
   }
 
-  const coll = matchBy(ctx.from.collations, ctx.to.collations, (c) => qualified(c.schema, c.name));
+  const coll = matchBy(ctx.from.collations, ctx.to.collations, (c) => quoteQualified(c.schema, c.name));
   const create = (c: Collation) =>
     ops.push({ phase: Phase.createType, kind: 'create collation', object: `${c.schema}.${c.name}`, sql: createCollation(c), transaction: true });
   const drop = (c: Collation) =>
@@ -58,7 +58,7 @@ export function diffSchemasAndExtensions(ctx: DiffContext): void {
       phase: Phase.dropCollation,
       kind: 'drop collation',
       object: `${c.schema}.${c.name}`,
-      sql: `DROP COLLATION ${qualified(c.schema, c.name)};`,
+      sql: `DROP COLLATION ${quoteQualified(c.schema, c.name)};`,
       transaction: true,
     });
   coll.added.forEach(create);
@@ -80,5 +80,5 @@ function createCollation(c: Collation): string {
     else parts.push(`lc_collate = ${quoteLiteral(c.lcCollate ?? '')}`, `lc_ctype = ${quoteLiteral(c.lcCtype ?? '')}`);
   }
   if (!c.deterministic) parts.push('deterministic = false');
-  return `CREATE COLLATION ${qualified(c.schema, c.name)} (${parts.join(', ')});`;
+  return `CREATE COLLATION ${quoteQualified(c.schema, c.name)} (${parts.join(', ')});`;
 }

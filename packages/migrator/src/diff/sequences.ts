@@ -1,12 +1,12 @@
 import { Phase } from '../plan/operation.js';
-import { qualified, quoteIdent } from '../plan/quote.js';
+import { quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Sequence } from '../snapshot/types.js';
 import { type DiffContext, relKey } from './context.js';
 
 const options = (s: Sequence) =>
   `AS ${s.type} INCREMENT BY ${s.increment} MINVALUE ${s.min} MAXVALUE ${s.max} START WITH ${s.start} CACHE ${s.cache} ${s.cycle ? 'CYCLE' : 'NO CYCLE'}`;
 
-const owner = (s: Sequence) => (s.ownedBy ? `${qualified(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}` : 'NONE');
+const owner = (s: Sequence) => (s.ownedBy ? `${quoteQualified(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}` : 'NONE');
 
 /**
  * Sequences and their ownership (`serial`). Runs after the table diff: a sequence owned by a dropped
@@ -15,7 +15,7 @@ const owner = (s: Sequence) => (s.ownedBy ? `${qualified(s.ownedBy.schema, s.own
 export function diffSequences(ctx: DiffContext): void {
   const ops = ctx.operations;
   const ownerGone = (s: Sequence) =>
-    s.ownedBy !== null && ctx.droppedColumns.has(`${qualified(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}`);
+    s.ownedBy !== null && ctx.droppedColumns.has(`${quoteQualified(s.ownedBy.schema, s.ownedBy.table)}.${quoteIdent(s.ownedBy.column)}`);
   const from = new Map(ctx.from.sequences.filter((s) => !ownerGone(s)).map((s) => [relKey(s), s]));
   const implicitlyDropped = new Set(ctx.from.sequences.filter(ownerGone).map(relKey));
   const to = new Map(ctx.to.sequences.map((s) => [relKey(s), s]));
@@ -24,19 +24,19 @@ export function diffSequences(ctx: DiffContext): void {
       phase: s.ownedBy ? Phase.ownSequence : Phase.disownSequence,
       kind: 'sequence owner',
       object: `${s.schema}.${s.name}`,
-      sql: `ALTER SEQUENCE ${qualified(s.schema, s.name)} OWNED BY ${owner(s)};`,
+      sql: `ALTER SEQUENCE ${quoteQualified(s.schema, s.name)} OWNED BY ${owner(s)};`,
       transaction: true,
     });
   for (const [key, s] of to) {
     const a = from.get(key);
     const object = `${s.schema}.${s.name}`;
     if (!a) {
-      ops.push({ phase: Phase.createType, kind: 'create sequence', object, sql: `CREATE SEQUENCE ${qualified(s.schema, s.name)} ${options(s)};`, transaction: true });
+      ops.push({ phase: Phase.createType, kind: 'create sequence', object, sql: `CREATE SEQUENCE ${quoteQualified(s.schema, s.name)} ${options(s)};`, transaction: true });
       if (s.ownedBy) setOwner(s);
       continue;
     }
     if (options(a) !== options(s)) {
-      ops.push({ phase: Phase.createType, kind: 'alter sequence', object, sql: `ALTER SEQUENCE ${qualified(s.schema, s.name)} ${options(s)};`, transaction: true });
+      ops.push({ phase: Phase.createType, kind: 'alter sequence', object, sql: `ALTER SEQUENCE ${quoteQualified(s.schema, s.name)} ${options(s)};`, transaction: true });
     }
     if (owner(a) !== owner(s)) setOwner(s);
   }
@@ -46,7 +46,7 @@ export function diffSequences(ctx: DiffContext): void {
       phase: Phase.dropSequence,
       kind: 'drop sequence',
       object: `${s.schema}.${s.name}`,
-      sql: `DROP SEQUENCE ${qualified(s.schema, s.name)};`,
+      sql: `DROP SEQUENCE ${quoteQualified(s.schema, s.name)};`,
       transaction: true,
       destructive: `drops sequence ${s.schema}.${s.name} (its current value is lost)`,
     });

@@ -1,5 +1,5 @@
 import { Phase } from '../plan/operation.js';
-import { literalOrNull, qualified, quoteIdent } from '../plan/quote.js';
+import { literalOrNull, quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Grant, Policy, Trigger } from '../snapshot/types.js';
 import type { DiffContext } from './context.js';
 
@@ -41,7 +41,7 @@ export function diffTableExtras(ctx: DiffContext): void {
     const isNew = fresh(key);
     const a = isNew ? undefined : from.get(key);
     const old = from.get(key);
-    const rel = qualified(b.schema, b.name);
+    const rel = quoteQualified(b.schema, b.name);
     const object = (name: string) => `${b.schema}.${b.name}.${name}`;
     // Triggers: dropped early, created late; recreated with their relation or function.
     const before = new Map((a?.triggers ?? []).map((t) => [t.name, t]));

@@ -1,11 +1,11 @@
 import { Phase } from '../plan/operation.js';
-import { qualified, quoteIdent } from '../plan/quote.js';
+import { quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Table } from '../snapshot/types.js';
 import { columnDefinition, diffColumns } from './columns.js';
 import { constraintsOf, isInline } from './constraints.js';
 import { type DiffContext, isExistingTable, relKey } from './context.js';
 
-const parentKey = (t: Table) => (t.partitionOf ? qualified(t.partitionOf.schema, t.partitionOf.table) : null);
+const parentKey = (t: Table) => (t.partitionOf ? quoteQualified(t.partitionOf.schema, t.partitionOf.table) : null);
 
 /** Parents before children (partitions and inheritance), then by name. */
 function byDepth(tables: Table[], all: Map<string, Table>): Table[] {
@@ -34,12 +34,12 @@ export function findRecreatedTables(ctx: DiffContext): void {
 
 /** CREATE TABLE for a table new on the target (columns only; constraints and indexes come later). */
 export function createTableSql(t: Table): string {
-  const name = qualified(t.schema, t.name);
+  const name = quoteQualified(t.schema, t.name);
   const partitionBy = t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : '';
   if (t.partitionOf) {
     const own = constraintsOf(t).filter(isInline).map((c) => `  CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
     const body = own.length > 0 ? ` (\n${own.join(',\n')}\n)` : '';
-    return `CREATE TABLE ${name} PARTITION OF ${qualified(t.partitionOf.schema, t.partitionOf.table)}${body} ${t.partitionOf.bound}${partitionBy};`;
+    return `CREATE TABLE ${name} PARTITION OF ${quoteQualified(t.partitionOf.schema, t.partitionOf.table)}${body} ${t.partitionOf.bound}${partitionBy};`;
   }
   const cols = t.columns.filter((c) => c.local).map((c) => `  ${columnDefinition(c)}`);
   for (const c of constraintsOf(t).filter(isInline)) cols.push(`  CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
@@ -58,7 +58,7 @@ export function diffTables(ctx: DiffContext): void {
       phase: Phase.dropTable,
       kind: recreated ? 'recreate table' : 'drop table',
       object: `${t.schema}.${t.name}`,
-      sql: `DROP TABLE ${qualified(t.schema, t.name)};`,
+      sql: `DROP TABLE ${quoteQualified(t.schema, t.name)};`,
       transaction: true,
       destructive: recreated
         ? `recreates ${t.schema}.${t.name} (${t.kind} → ${ctx.toTables.get(relKey(t))?.kind ?? '?'}): its rows are lost`
@@ -75,10 +75,29 @@ export function diffTables(ctx: DiffContext): void {
     alterTable(ctx, a, b);
     diffColumns(ctx, a, b);
   }
+  for (const [k, b] of ctx.toTables) replicaIdentity(ctx, isExistingTable(ctx, k) ? ctx.fromTables.get(k) : undefined, b);
+}
+
+/**
+ * `REPLICA IDENTITY`: after the indexes; when it names an index this migration builds concurrently, it
+ * goes to the transaction:false file right after that index.
+ */
+function replicaIdentity(ctx: DiffContext, a: Table | undefined, b: Table): void {
+  const want = b.replicaIdentity ?? 'DEFAULT';
+  if (want === (a?.replicaIdentity ?? 'DEFAULT')) return;
+  const index = b.indexes.find((ix) => want === `USING INDEX ${quoteIdent(ix.name)}`);
+  const built = a !== undefined && index !== undefined && !a.indexes.some((ix) => ix.name === index.name && ix.using === index.using);
+  ctx.operations.push({
+    phase: built ? Phase.afterConcurrentIndex : Phase.replicaIdentity,
+    kind: 'replica identity',
+    object: `${b.schema}.${b.name}`,
+    sql: `ALTER TABLE ${quoteQualified(b.schema, b.name)} REPLICA IDENTITY ${want};`,
+    transaction: !built,
+  });
 }
 
 function alterTable(ctx: DiffContext, a: Table, b: Table): void {
-  const name = qualified(b.schema, b.name);
+  const name = quoteQualified(b.schema, b.name);
   const object = `${b.schema}.${b.name}`;
   const push = (phase: Phase, kind: string, sql: string, lock?: string) =>
     ctx.operations.push({ phase, kind, object, sql, transaction: true, ...(lock ? { lock } : {}) });

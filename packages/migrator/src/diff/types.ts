@@ -1,5 +1,5 @@
 import { Phase } from '../plan/operation.js';
-import { literalOrNull, qualified, quoteIdent, quoteLiteral } from '../plan/quote.js';
+import { literalOrNull, quoteQualified, quoteIdent, quoteLiteral } from '../sql/quote.js';
 import type { Domain, EnumType } from '../snapshot/types.js';
 import { type DiffContext, matchBy, relKey } from './context.js';
 
@@ -13,13 +13,13 @@ const OLD_SUFFIX = '__sb_old';
 export function diffEnums(ctx: DiffContext): void {
   const ops = ctx.operations;
   const m = matchBy(ctx.from.enums, ctx.to.enums, relKey);
-  const create = (e: EnumType) => `CREATE TYPE ${qualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')});`;
+  const create = (e: EnumType) => `CREATE TYPE ${quoteQualified(e.schema, e.name)} AS ENUM (${e.values.map(quoteLiteral).join(', ')});`;
   for (const e of m.added) {
     ops.push({ phase: Phase.createType, kind: 'create enum', object: `${e.schema}.${e.name}`, sql: create(e), transaction: true });
     if (e.comment !== null) comment(ctx, e);
   }
   for (const e of m.removed) {
-    ops.push({ phase: Phase.dropType, kind: 'drop enum', object: `${e.schema}.${e.name}`, sql: `DROP TYPE ${qualified(e.schema, e.name)};`, transaction: true });
+    ops.push({ phase: Phase.dropType, kind: 'drop enum', object: `${e.schema}.${e.name}`, sql: `DROP TYPE ${quoteQualified(e.schema, e.name)};`, transaction: true });
   }
   for (const [a, b] of m.both) {
     if (a.comment !== b.comment) comment(ctx, b);
@@ -33,7 +33,7 @@ export function diffEnums(ctx: DiffContext): void {
           phase: Phase.alterEnum,
           kind: 'add enum value',
           object,
-          sql: `ALTER TYPE ${qualified(b.schema, b.name)} ADD VALUE ${quoteLiteral(value)} ${where};`,
+          sql: `ALTER TYPE ${quoteQualified(b.schema, b.name)} ADD VALUE ${quoteLiteral(value)} ${where};`,
           transaction: true,
         });
       });
@@ -47,7 +47,7 @@ export function diffEnums(ctx: DiffContext): void {
       phase: Phase.recreateEnumStart,
       kind: 'recreate enum',
       object,
-      sql: `ALTER TYPE ${qualified(b.schema, b.name)} RENAME TO ${quoteIdent(old)};`,
+      sql: `ALTER TYPE ${quoteQualified(b.schema, b.name)} RENAME TO ${quoteIdent(old)};`,
       transaction: true,
       lock: 'rewrites every table with a column of this type (ACCESS EXCLUSIVE)',
       ...(removed.length > 0
@@ -55,7 +55,7 @@ export function diffEnums(ctx: DiffContext): void {
         : {}),
     });
     ops.push({ phase: Phase.recreateEnumStart, kind: 'recreate enum', object, sql: create(b), transaction: true });
-    ops.push({ phase: Phase.recreateEnumEnd, kind: 'drop old enum', object, sql: `DROP TYPE ${qualified(b.schema, old)};`, transaction: true });
+    ops.push({ phase: Phase.recreateEnumEnd, kind: 'drop old enum', object, sql: `DROP TYPE ${quoteQualified(b.schema, old)};`, transaction: true });
   }
 }
 
@@ -64,7 +64,7 @@ function comment(ctx: DiffContext, e: EnumType): void {
     phase: Phase.comment,
     kind: 'comment',
     object: `${e.schema}.${e.name}`,
-    sql: `COMMENT ON TYPE ${qualified(e.schema, e.name)} IS ${literalOrNull(e.comment)};`,
+    sql: `COMMENT ON TYPE ${quoteQualified(e.schema, e.name)} IS ${literalOrNull(e.comment)};`,
     transaction: true,
   });
 }
@@ -83,18 +83,18 @@ export function diffDomains(ctx: DiffContext): void {
   const push = (d: Domain, phase: (typeof Phase)[keyof typeof Phase], kind: string, sql: string) =>
     ops.push({ phase, kind, object: `${d.schema}.${d.name}`, sql, transaction: true });
   const create = (d: Domain) => {
-    const parts = [`CREATE DOMAIN ${qualified(d.schema, d.name)} AS ${d.type}`];
+    const parts = [`CREATE DOMAIN ${quoteQualified(d.schema, d.name)} AS ${d.type}`];
     if (d.collation) parts.push(`COLLATE ${d.collation}`);
     if (d.default !== null) parts.push(`DEFAULT ${d.default}`);
     if (!d.nullable) parts.push('NOT NULL');
     for (const c of d.checks) parts.push(`CONSTRAINT ${quoteIdent(c.name)} ${c.definition}`);
     push(d, Phase.createType, 'create domain', `${parts.join(' ')};`);
   };
-  const drop = (d: Domain) => push(d, Phase.dropType, 'drop domain', `DROP DOMAIN ${qualified(d.schema, d.name)};`);
+  const drop = (d: Domain) => push(d, Phase.dropType, 'drop domain', `DROP DOMAIN ${quoteQualified(d.schema, d.name)};`);
   m.added.forEach(create);
   m.removed.forEach(drop);
   for (const [a, b] of m.both) {
-    const name = qualified(b.schema, b.name);
+    const name = quoteQualified(b.schema, b.name);
     if (a.type !== b.type || a.collation !== b.collation) {
       drop(a);
       create(b);

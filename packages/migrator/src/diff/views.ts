@@ -1,5 +1,5 @@
 import { Phase } from '../plan/operation.js';
-import { literalOrNull, qualified } from '../plan/quote.js';
+import { literalOrNull, quoteQualified } from '../sql/quote.js';
 import type { View } from '../snapshot/types.js';
 import type { DiffContext } from './context.js';
 import { diffIndexList } from './indexes.js';
@@ -76,7 +76,7 @@ export function diffViews(ctx: DiffContext): void {
       phase: Phase.dropView,
       kind: v.materialized ? 'drop materialized view' : 'drop view',
       object: `${v.schema}.${v.name}`,
-      sql: `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(v.schema, v.name)};`,
+      sql: `DROP ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${quoteQualified(v.schema, v.name)};`,
       transaction: true,
     });
   }
@@ -88,7 +88,7 @@ export function diffViews(ctx: DiffContext): void {
       phase: Phase.createView,
       kind: v.materialized ? 'create materialized view' : 'create view',
       object: `${v.schema}.${v.name}`,
-      sql: `CREATE ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(v.schema, v.name)}${options} AS\n${v.definition.replace(/;\s*$/, '')};`,
+      sql: `CREATE ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${quoteQualified(v.schema, v.name)}${options} AS\n${v.definition.replace(/;\s*$/, '')};`,
       transaction: true,
       ...(v.materialized ? { lock: `computes materialized view ${v.schema}.${v.name} (runs its whole query)` } : {}),
     });
@@ -108,7 +108,7 @@ function viewComment(ctx: DiffContext, v: View): void {
     phase: Phase.comment,
     kind: 'comment',
     object: `${v.schema}.${v.name}`,
-    sql: `COMMENT ON ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${qualified(v.schema, v.name)} IS ${literalOrNull(v.comment)};`,
+    sql: `COMMENT ON ${v.materialized ? 'MATERIALIZED VIEW' : 'VIEW'} ${quoteQualified(v.schema, v.name)} IS ${literalOrNull(v.comment)};`,
     transaction: true,
   });
 }

@@ -27,6 +27,8 @@ export interface DiffSchemasOptions {
   schemas?: string[];
   /** Leave these schemas out. */
   excludeSchemas?: string[];
+  /** sb's tracking table, never part of the diff; default `public.sb_schema_migrations`. */
+  trackingTable?: { schema: string; table: string };
   /** Accepted renames, `old:new` (see {@link RenameSuggestion.flag}). */
   renames?: string[];
   /** `lock_timeout` written at the top of each section; default `5s`. */
@@ -65,7 +67,7 @@ function label(source: SchemaSource): string {
 }
 
 async function snapshotOf(source: SchemaSource, options: DiffSchemasOptions, side: string): Promise<SchemaSnapshot> {
-  const common = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, signal: options.signal };
+  const common = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, trackingTable: options.trackingTable, signal: options.signal };
   const onProgress = (m: string) => options.onProgress?.(`${side}: ${m}`);
   if ('snapshot' in source) return source.snapshot;
   if ('file' in source) return loadSchemaFile(source.file, { ...common, shadow: options.shadow, cacheDir: options.cacheDir, onProgress });

@@ -1,8 +1,4 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { MigratorError } from '../errors.js';
-import { migrationFileName } from '../migration-file/name.js';
-import { renderMigration } from '../migration-file/render.js';
+import { writeMigrationFiles, type MigrationFileToWrite } from '../migration-file/write.js';
 import type { Operation } from '../plan/operation.js';
 import { renderStatements } from '../plan/render.js';
 import type { MigrationPlan } from './diff-schemas.js';
@@ -15,7 +11,7 @@ export interface WriteMigrationOptions {
   description?: string;
   /** Write even when up statements lose data. Default false: such a plan is refused. */
   allowDestructive?: boolean;
-  /** Timestamp of the file name; default now. */
+  /** Timestamp of the file name; default now, and always moved past the newest migration in `directory`. */
   date?: Date;
   lockTimeout?: string;
 }
@@ -64,7 +60,8 @@ function header(plan: MigrationPlan, note?: string): string[] {
  * Writes a planned migration in the dbmate format (`-- migrate:up` / `-- migrate:down`). `CREATE INDEX
  * CONCURRENTLY` cannot run in a transaction, and `VALIDATE CONSTRAINT` only helps outside the transaction
  * that added the constraint: when the plan mixes such statements with others, they go to a second file
- * (one second later, `…_online.sql`, `transaction:false`) so the first stays atomic. An existing file is never overwritten (`MIGRATOR_OUTPUT_EXISTS`).
+ * (one second later, `…_online.sql`, `transaction:false`) so the first stays atomic. Files are written by
+ * {@link writeMigrationFiles}: timestamps after every migration already in the directory, never overwriting.
  *
  * @example
  * ```ts
@@ -80,40 +77,21 @@ export async function writeMigration(plan: MigrationPlan, options: WriteMigratio
   const tx = plan.up.filter((op) => op.transaction);
   const online = plan.up.filter((op) => !op.transaction);
   const render = (ops: Operation[]) => renderStatements(ops, options.lockTimeout);
-  const files: { name: string; text: string }[] = [];
+  const files: MigrationFileToWrite[] = [];
   const note = 'Runs with transaction:false: CREATE INDEX CONCURRENTLY and VALIDATE hold their locks briefly only outside a transaction; each statement may be re-run.';
   if (online.length === 0 || tx.length === 0) {
     const transaction = online.length === 0;
     const down = transaction ? plan.down.map(plain) : plan.down;
-    files.push({ name: migrationFileName(date, description), text: renderMigration({ up: render(plan.up), down: render(down), transaction, header: header(plan, transaction ? undefined : note) }) });
+    files.push({ description, content: { up: render(plan.up), down: render(down), transaction, header: header(plan, transaction ? undefined : note) } });
   } else {
     const onlineIndexes = online.filter((op) => /^create (unique )?index$/.test(op.kind));
     const created = new Set(onlineIndexes.map((op) => op.object));
     const down = plan.down.filter((op) => !(op.kind === 'drop index' && created.has(op.object))).map(plain);
-    files.push({ name: migrationFileName(date, description), text: renderMigration({ up: render(tx), down: render(down), header: header(plan) }) });
-    const name = migrationFileName(new Date(date.getTime() + 1000), `${description} online`);
+    files.push({ description, content: { up: render(tx), down: render(down), header: header(plan) } });
     const quiet = { ...plan, destructive: [], heavyLocks: [] };
-    files.push({ name, text: renderMigration({ up: render(online), down: render(onlineIndexes.map(concurrentDrop).reverse()), transaction: false, header: header(quiet, note) }) });
+    const onlineDown = render(onlineIndexes.map(concurrentDrop).reverse()) || '-- Nothing to undo: these statements only validate existing rows; the down section of the previous file removes what it added.';
+    files.push({ description: `${description} online`, content: { up: render(online), down: onlineDown, transaction: false, header: header(quiet, note) } });
   }
-  await mkdir(options.directory, { recursive: true });
-  for (const file of files) {
-    const path = join(options.directory, file.name);
-    if (await stat(path).then(() => true, () => false)) {
-      throw new MigratorError('MIGRATOR_OUTPUT_EXISTS', `${path} already exists: sb never overwrites a migration (wait a second or pass another description)`);
-    }
-  }
-  const written: string[] = [];
-  for (const file of files) {
-    const path = join(options.directory, file.name);
-    try {
-      await writeFile(path, file.text, { flag: 'wx' });
-    } catch (cause) {
-      if ((cause as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new MigratorError('MIGRATOR_OUTPUT_EXISTS', `${path} already exists: sb never overwrites a migration (wait a second or pass another description)`, { cause });
-      }
-      throw cause;
-    }
-    written.push(path);
-  }
+  const written = await writeMigrationFiles(options.directory, files, { date });
   return { status: 'written', files: written, refused: [] };
 }

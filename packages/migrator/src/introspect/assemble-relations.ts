@@ -1,4 +1,5 @@
 import type { Column, Grant, Index, Policy, Table, Trigger, View } from '../snapshot/types.js';
+import { quoteIdent } from '../sql/quote.js';
 import { stripNotValid } from './read-types.js';
 
 type Row = Record<string, unknown>;
@@ -34,6 +35,7 @@ function toColumn(r: Row): Column {
     nullable: Boolean(r['nullable']),
     default: str(r['default']),
     identity: (r['identity'] as Column['identity']) ?? null,
+    identityOptions: str(r['identity_options']),
     generated: str(r['generated']),
     collation: str(r['collation']),
     local: Boolean(r['local']),
@@ -111,6 +113,12 @@ function fillConstraints(table: Table, rows: Row[]): void {
   }
 }
 
+/** `USING INDEX <raw name>` from the catalog becomes `USING INDEX "name"`, quoted by us. */
+function replicaIdentity(value: string | null): string {
+  if (value === null) return 'DEFAULT';
+  return value.startsWith('USING INDEX ') ? `USING INDEX ${quoteIdent(value.slice('USING INDEX '.length))}` : value;
+}
+
 /** Builds tables and views from the rows of the relation queries. */
 export async function assembleRelations(rows: RelationRows): Promise<{ tables: Table[]; views: View[] }> {
   const columns = groupByOid(rows.columns);
@@ -145,6 +153,7 @@ export async function assembleRelations(rows: RelationRows): Promise<{ tables: T
       name: common.name,
       kind: kind === 'p' ? 'partitioned' : 'table',
       unlogged: Boolean(r['unlogged']),
+      replicaIdentity: replicaIdentity(str(r['replica_identity'])),
       partitionKey: str(r['partition_key']),
       partitionOf: (r['partition_of'] as Table['partitionOf']) ?? null,
       inherits: ((r['inherits'] as string[] | null) ?? []).map(String),

@@ -1,6 +1,6 @@
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
-import { quoteLiteral } from '../plan/quote.js';
+import { quoteLiteral } from '../sql/quote.js';
 import type { SchemaSnapshot } from '../snapshot/types.js';
 import { assembleRelations } from './assemble-relations.js';
 import * as Q from './queries.js';
@@ -12,6 +12,11 @@ export interface IntrospectOptions {
   schemas?: string[];
   /** Leave these schemas out. */
   excludeSchemas?: string[];
+  /**
+   * sb's own tracking table, never part of a snapshot (so never part of a diff); default
+   * `public.sb_schema_migrations`. Its schema is left out too when nothing else is in it.
+   */
+  trackingTable?: { schema: string; table: string };
   signal?: AbortSignal;
   /** Called as each object kind is read. */
   onProgress?: (message: string) => void;
@@ -22,7 +27,7 @@ type Row = Record<string, unknown>;
 /**
  * Reads a database's schema into a plain, serialisable {@link SchemaSnapshot}, in about a dozen set-based
  * catalog queries whatever the number of tables. Pass one connection (a `pg.Client` or PGlite), not a
- * pool: the search_path is emptied for the duration so every name comes back schema-qualified, then restored.
+ * pool: the search_path is emptied for the duration so every name comes back schema-quoteQualified, then restored.
  *
  * @example
  * ```ts
@@ -70,21 +75,24 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
       result: (r['result'] as string | null) ?? null,
       definition: String(r['definition']).trim(),
       comment: (r['comment'] as string | null) ?? null,
+      dependsOn: ((r['depends_on'] as string[] | null) ?? []).map(String).sort(),
     }));
     const warnings = (await run('unhandled object kinds', Q.UNHANDLED(n)))
       .filter((r) => Number(r['n']) > 0)
       .map((r) => `${String(r['n'])} ${String(r['kind'])}(s) found: not compared by sb db diff (changes to them are NOT migrated)`);
-    return {
-      formatVersion: 1,
-      serverVersion: Number(version),
-      schemas,
-      ...types,
-      tables: relations.tables,
-      views: relations.views,
-      functions,
-      warnings,
-    };
+    return withoutTrackingTable(
+      { formatVersion: 1, serverVersion: Number(version), schemas, ...types, tables: relations.tables, views: relations.views, functions, warnings },
+      options.trackingTable ?? { schema: 'public', table: 'sb_schema_migrations' },
+    );
   } finally {
     await db.query(`select set_config('search_path', $1, false)`, [path]);
   }
+}
+
+/** The snapshot without sb's tracking table (and its schema, when that holds nothing else). */
+function withoutTrackingTable(s: SchemaSnapshot, t: { schema: string; table: string }): SchemaSnapshot {
+  const tables = s.tables.filter((x) => !(x.schema === t.schema && x.name === t.table));
+  if (tables.length === s.tables.length) return s;
+  const used = [s.extensions, s.collations, s.enums, s.domains, s.sequences, tables, s.views, s.functions].some((list) => list.some((o) => o.schema === t.schema));
+  return { ...s, tables, schemas: used || t.schema === 'public' ? s.schemas : s.schemas.filter((n) => n !== t.schema) };
 }

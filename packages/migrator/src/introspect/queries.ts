@@ -76,6 +76,9 @@ order by 1, 2`;
 export const RELATIONS = (f: string) => `
 select c.oid::int8::text as oid, n.nspname as schema, c.relname as name, c.relkind as kind,
   c.relpersistence = 'u' as unlogged, c.relrowsecurity as rls, c.relforcerowsecurity as force_rls,
+  case c.relreplident when 'f' then 'FULL' when 'n' then 'NOTHING'
+    when 'i' then (select 'USING INDEX ' || ic.relname from pg_index x join pg_class ic on ic.oid = x.indexrelid where x.indrelid = c.oid and x.indisreplident limit 1)
+    else 'DEFAULT' end as replica_identity,
   case when c.relkind = 'p' then pg_get_partkeydef(c.oid) end as partition_key,
   case when c.relispartition then (
     select json_build_object('schema', pn.nspname, 'table', pc.relname, 'bound', pg_get_expr(c.relpartbound, c.oid))
@@ -100,6 +103,12 @@ select a.attrelid::int8::text as oid, a.attname as name, format_type(a.atttypid,
   not a.attnotnull as nullable,
   case when a.attgenerated = '' then pg_get_expr(ad.adbin, ad.adrelid) end as "default",
   case a.attidentity when 'a' then 'always' when 'd' then 'by default' end as identity,
+  case when a.attidentity <> '' then (
+    select 'START WITH ' || s.seqstart || ' INCREMENT BY ' || s.seqincrement || ' MINVALUE ' || s.seqmin || ' MAXVALUE ' || s.seqmax
+      || ' CACHE ' || s.seqcache || case when s.seqcycle then ' CYCLE' else ' NO CYCLE' end
+    from pg_depend d join pg_sequence s on s.seqrelid = d.objid
+    where d.classid = 'pg_class'::regclass and d.refclassid = 'pg_class'::regclass and d.refobjid = a.attrelid and d.refobjsubid = a.attnum and d.deptype = 'i'
+    limit 1) end as identity_options,
   case when a.attgenerated <> '' then pg_get_expr(ad.adbin, ad.adrelid) end as generated,
   case when a.attcollation <> 0 and a.attcollation <> t.typcollation
     then (select ('"' || replace(cn.nspname, '"', '""') || '"') || '.' || ('"' || replace(co.collname, '"', '""') || '"') from pg_collation co join pg_namespace cn on cn.oid = co.collnamespace where co.oid = a.attcollation) end as collation,
@@ -191,7 +200,11 @@ select n.nspname as schema, p.proname as name, p.prokind as kind,
   pg_get_function_identity_arguments(p.oid) as identity_arguments,
   case when p.prokind <> 'p' then pg_get_function_result(p.oid) end as result,
   pg_get_functiondef(p.oid) as definition,
-  obj_description(p.oid, 'pg_proc') as comment
+  obj_description(p.oid, 'pg_proc') as comment,
+  coalesce((select json_agg(distinct ('"' || replace(dn.nspname, '"', '""') || '"') || '.' || ('"' || replace(dp.proname, '"', '""') || '"') || '(' || pg_get_function_identity_arguments(dp.oid) || ')')
+    from pg_depend d join pg_proc dp on dp.oid = d.refobjid join pg_namespace dn on dn.oid = dp.pronamespace
+    where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.refclassid = 'pg_proc'::regclass and d.refobjid <> p.oid
+      and dn.nspname not in ('pg_catalog', 'information_schema')), '[]'::json) as depends_on
 from pg_proc p join pg_namespace n on n.oid = p.pronamespace
 where p.prokind in ('f', 'p', 'w') and ${f} and ${notExtension('pg_proc', 'p.oid')}
 order by 1, 2, 4`;

@@ -57,6 +57,7 @@ export const Phase = {
   createTrigger: 191,
   createPolicy: 192,
   grant: 193,
+  replicaIdentity: 195,
   comment: 194,
   dropFunction: 200,
   dropType: 210,
@@ -65,6 +66,8 @@ export const Phase = {
   dropExtension: 220,
   dropSchema: 221,
   concurrentIndex: 300,
+  /** Needs an index built concurrently just before (REPLICA IDENTITY USING INDEX). */
+  afterConcurrentIndex: 310,
 } as const;
 export type Phase = (typeof Phase)[keyof typeof Phase];
 

@@ -1,4 +1,5 @@
 import type { Operation } from './operation.js';
+import { quoteLiteral } from '../sql/quote.js';
 
 /** Default `lock_timeout` written at the top of every migration: a blocked DDL gives up instead of queueing writes behind it. */
 export const DEFAULT_LOCK_TIMEOUT = '5s';
@@ -9,7 +10,7 @@ export const DEFAULT_LOCK_TIMEOUT = '5s';
  */
 export function preludeFor(operations: Operation[], lockTimeout = DEFAULT_LOCK_TIMEOUT): string[] {
   if (operations.length === 0) return [];
-  const lines = [`SET lock_timeout = '${lockTimeout.replaceAll("'", "''")}';`];
+  const lines = [`SET lock_timeout = ${quoteLiteral(lockTimeout)};`];
   if (operations.some((op) => /^create (function|procedure)$/.test(op.kind))) lines.push('SET check_function_bodies = off;');
   return lines;
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { quoteIdent } from '../sql/quote.js';
 import type pg from 'pg';
 import { connect } from '../connection/connect.js';
 
@@ -10,7 +11,7 @@ export async function withServerShadow<T>(url: string, use: (db: pg.Client) => P
   const admin = await connect({ connectionString: url, applicationName: 'sb shadow' });
   const name = `sb_shadow_${randomBytes(6).toString('hex')}`;
   try {
-    await admin.query(`CREATE DATABASE "${name}"`);
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)}`);
     const target = new URL(url);
     target.pathname = `/${name}`;
     const db = await connect({ connectionString: target.toString(), applicationName: 'sb shadow' });
@@ -20,7 +21,7 @@ export async function withServerShadow<T>(url: string, use: (db: pg.Client) => P
       await db.end().catch(() => undefined);
     }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => undefined);
     await admin.end().catch(() => undefined);
   }
 }

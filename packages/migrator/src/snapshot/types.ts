@@ -93,6 +93,8 @@ export interface Column {
   /** Default expression (never set for generated columns). */
   default: string | null;
   identity: 'always' | 'by default' | null;
+  /** The identity's sequence options, `START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 CACHE 1 NO CYCLE`; null when not an identity. */
+  identityOptions?: string | null;
   /** Expression of a `GENERATED ALWAYS AS (…) STORED` column. */
   generated: string | null;
   /** Qualified collation name when it is not the type's default. */
@@ -192,6 +194,8 @@ export interface Table {
   /** `table` or `partitioned` (a `PARTITION BY` parent). */
   kind: 'table' | 'partitioned';
   unlogged: boolean;
+  /** `DEFAULT`, `FULL`, `NOTHING` or `USING INDEX "name"` (what logical replication sends for old rows). */
+  replicaIdentity?: string;
   /** `RANGE (logdate)` for a partitioned table. */
   partitionKey: string | null;
   /** Set when this table is a partition. */
@@ -246,4 +250,6 @@ export interface FunctionDef {
   /** Full `CREATE OR REPLACE FUNCTION …` from `pg_get_functiondef`. */
   definition: string;
   comment: string | null;
+  /** Functions this one calls, as `"schema"."name"(args)`, where PostgreSQL records it (SQL-standard `RETURN`/`BEGIN ATOMIC` bodies). */
+  dependsOn?: string[];
 }

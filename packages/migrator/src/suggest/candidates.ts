@@ -1,17 +1,11 @@
-import type { IndexInfo } from '../analyze/catalog.js';
-import type { TableUse } from './shape.js';
+import type { CatalogTables, IndexInfo } from '../workload/catalog.js';
+import type { TableUse } from '../workload/shape.js';
 
 /** A possible index: a table and its key columns, in order. */
 export interface Candidate {
   schema: string;
   table: string;
   columns: string[];
-}
-
-/** Tables and their columns, by `schema.table`, plus the search order for unqualified names. */
-export interface CatalogTables {
-  columns: Map<string, Set<string>>;
-  searchPath: string[];
 }
 
 const MAX_COLUMNS = 3;

@@ -1,11 +1,11 @@
 import { parse } from 'libpg-query';
-import type { IndexInfo } from '../analyze/catalog.js';
+import type { CatalogTables, IndexInfo } from '../workload/catalog.js';
 import type { Queryable } from '../connection/queryable.js';
-import { candidatesFor, type Candidate, type CatalogTables } from './candidates.js';
+import { candidatesFor, type Candidate } from './candidates.js';
 import { planCost } from './explain.js';
 import { dropHypothetical, hypotheticalIndex } from './hypopg.js';
 import type { WorkloadQuery } from './queries.js';
-import { shapeOf, type TableRef } from './shape.js';
+import { shapeOf, type TableRef } from '../workload/shape.js';
 
 /** What happened to one query. */
 export interface QueryReport extends WorkloadQuery {

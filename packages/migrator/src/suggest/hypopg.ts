@@ -1,5 +1,5 @@
 import type { Queryable } from '../connection/queryable.js';
-import { quoteIdent, quoteQualified } from '../analyze/quote.js';
+import { hypotheticalIndexSql } from '../workload/index-ddl.js';
 import type { Candidate } from './candidates.js';
 
 /**
@@ -25,8 +25,7 @@ export async function enableHypopg(db: Queryable): Promise<{ available: boolean;
 
 /** Creates a hypothetical index (planner-only, this session) and returns its id and name. */
 export async function hypotheticalIndex(db: Queryable, c: Candidate): Promise<{ id: number; name: string }> {
-  const ddl = `create index on ${quoteQualified(c.schema, c.table)} (${c.columns.map(quoteIdent).join(', ')})`;
-  const { rows } = await db.query<{ indexrelid: number; indexname: string }>('select indexrelid, indexname from hypopg_create_index($1)', [ddl]);
+  const { rows } = await db.query<{ indexrelid: number; indexname: string }>('select indexrelid, indexname from hypopg_create_index($1)', [hypotheticalIndexSql(c)]);
   return { id: rows[0]!.indexrelid, name: rows[0]!.indexname };
 }
 

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'libpg-query';
-import { readStatements } from '../analyze/statements.js';
+import { readStatements } from '../workload/statements.js';
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
 

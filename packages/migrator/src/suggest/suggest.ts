@@ -1,12 +1,11 @@
-import { listIndexes } from '../analyze/catalog.js';
-import { createIndexFix } from '../analyze/fix-sql.js';
+import { catalogTables, listIndexes } from '../workload/catalog.js';
+import { createIndexSql } from '../workload/index-ddl.js';
 import { writeGeneratedMigration } from '../analyze/output.js';
 import { connect } from '../connection/connect.js';
-import type { Queryable } from '../connection/queryable.js';
 import { describeTarget } from '../connection/target.js';
-import { statementsAvailable, untrackSession } from '../analyze/statements.js';
+import { statementsAvailable, untrackSession } from '../workload/statements.js';
 import { MigratorError } from '../errors.js';
-import type { CatalogTables } from './candidates.js';
+import type { RunControl } from '../progress.js';
 import { evaluateQuery, type QueryReport } from './evaluate.js';
 import { enableHypopg } from './hypopg.js';
 import { queriesFromFile, queriesFromStatements, type WorkloadQuery } from './queries.js';
@@ -24,8 +23,6 @@ export interface SuggestOptions {
   verify?: boolean;
   /** Write the suggested indexes as a migration (CREATE INDEX CONCURRENTLY, down drops them) into this directory. */
   output?: string;
-  signal?: AbortSignal;
-  onProgress?: (event: { done: number; total: number }) => void;
 }
 
 /** One suggested index and the queries it speeds up. */
@@ -64,7 +61,7 @@ export interface SuggestResult {
  * for (const s of r.suggestions) console.log(s.sql, s.queries[0]?.costBefore, '→', s.queries[0]?.costAfter);
  * ```
  */
-export async function suggestIndexes(options: SuggestOptions): Promise<SuggestResult> {
+export async function suggestIndexes(options: SuggestOptions, control: RunControl = {}): Promise<SuggestResult> {
   const minImprovement = options.minImprovement ?? 0.3;
   if (!(minImprovement > 0 && minImprovement < 1)) {
     throw new MigratorError('MIGRATOR_INVALID_OPTION', `minImprovement: expected a share between 0 and 1, got ${minImprovement}`);
@@ -94,8 +91,8 @@ export async function suggestIndexes(options: SuggestOptions): Promise<SuggestRe
       await db.query(`set local plan_cache_mode = force_generic_plan`);
       const ctx = { db, catalog: await catalogTables(db), existing: await listIndexes(db), hypopg: result.hypopg.available, minImprovement };
       for (const [i, q] of workload.entries()) {
-        options.signal?.throwIfAborted();
-        options.onProgress?.({ done: i, total: workload.length });
+        control.signal?.throwIfAborted();
+        control.onProgress?.({ phase: 'query', message: `query ${i + 1}/${workload.length}`, done: i, total: workload.length });
         result.queries.push(await evaluateQuery(ctx, q));
       }
     } finally {
@@ -125,8 +122,8 @@ function group(reports: QueryReport[]): IndexSuggestion[] {
     const key = `${c.schema}.${c.table}(${c.columns.join(',')})`;
     let s = byKey.get(key);
     if (!s) {
-      const fix = createIndexFix(c.schema, c.table, c.columns);
-      s = { schema: c.schema, table: c.table, columns: c.columns, indexName: fix.indexName, sql: fix.sql, down: fix.down!, verified: r.status === 'improved', queries: [] };
+      const fix = createIndexSql(c);
+      s = { schema: c.schema, table: c.table, columns: c.columns, indexName: fix.indexName, sql: fix.sql, down: fix.down, verified: r.status === 'improved', queries: [] };
       byKey.set(key, s);
     }
     const entry: IndexSuggestion['queries'][number] = { query: r.query };
@@ -142,15 +139,4 @@ function describe(s: IndexSuggestion): string {
   const q = s.queries[0];
   const costs = q?.costBefore !== undefined ? `cost ${q.costBefore} → ${q.costAfter}` : 'unverified (no HypoPG)';
   return `index ${s.schema}.${s.table} (${s.columns.join(', ')}): ${costs}, ${s.queries.length} quer${s.queries.length === 1 ? 'y' : 'ies'}`;
-}
-
-async function catalogTables(db: Queryable): Promise<CatalogTables> {
-  const { rows } = await db.query<{ key: string; cols: string[] }>(`
-    select n.nspname || '.' || c.relname as key, array_agg(a.attname::text) as cols
-    from pg_class c join pg_namespace n on n.oid = c.relnamespace
-    join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
-    where c.relkind in ('r', 'p', 'm') and n.nspname not in ('pg_catalog', 'information_schema')
-    group by 1`);
-  const { rows: path } = await db.query<{ s: string[] }>(`select current_schemas(false)::text[] as s`);
-  return { columns: new Map(rows.map((r) => [r.key, new Set(r.cols)])), searchPath: path[0]?.s ?? ['public'] };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../../src/index.js';
-import { createTestDatabase, migrationsDir, withClient } from './fixture-db.js';
+import { createTestDatabase, migrationsDir, withClient } from '../helpers/databases.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {

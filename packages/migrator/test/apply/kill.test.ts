@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrationStatus } from '../../src/index.js';
-import { createTestDatabase, migrationsDir, withClient } from './fixture-db.js';
+import { createTestDatabase, migrationsDir, withClient } from '../helpers/databases.js';
 
 const CHILD = fileURLToPath(new URL('./kill-child.ts', import.meta.url));
 let db: Awaited<ReturnType<typeof createTestDatabase>>;

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffSchemas, introspect, MigratorError, parseMigration, type SchemaSnapshot, writeMigration } from '../../src/index.js';
+import { diffSchemas, introspect, parseMigration, type SchemaSnapshot, writeMigration } from '../../src/index.js';
 import { resetDatabase } from '../conformance/harness.js';
 import { createDatabase } from '../helpers/databases.js';
 
@@ -61,12 +61,12 @@ describe('writeMigration', () => {
     expect(readFileSync(allowed.files[0]!, 'utf8')).toMatch(/^-- DESTRUCTIVE: drops table public.users and all its rows$/m);
   });
 
-  it('never overwrites an existing migration file', async () => {
+  it('never overwrites an existing migration file: the new one is dated after the newest in the folder', async () => {
     const plan = await diffSchemas({ from: { snapshot: v3 }, to: { snapshot: v1 } });
     const dir = out();
     writeFileSync(join(dir, '20260115093000_users.sql'), 'keep me');
-    const error = await writeMigration(plan, { directory: dir, date, description: 'users', allowDestructive: true }).catch((e: unknown) => e);
-    expect(MigratorError.is(error) && error.code).toBe('MIGRATOR_OUTPUT_EXISTS');
+    const result = await writeMigration(plan, { directory: dir, date, description: 'users', allowDestructive: true });
+    expect(result.files.map((f) => f.slice(dir.length + 1))).toEqual(['20260115093001_users.sql']);
     expect(readFileSync(join(dir, '20260115093000_users.sql'), 'utf8')).toBe('keep me');
   });
 });

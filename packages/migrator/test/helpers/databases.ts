@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTempDir, createTestDatabase, DATABASE_URL } from '@sb/test-utils';
 import pg from 'pg';
 
-export const BASE_URL = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export { createTestDatabase, ensureRoles, withClient } from '@sb/test-utils';
+export const BASE_URL = DATABASE_URL;
 
 /** The migra fixtures: `../shared/fixtures/migra` beside the repository (CI copies shared/ there). */
 export function migraFixtures(): string {
@@ -13,33 +16,26 @@ export function migraFixtures(): string {
   return dir;
 }
 
-/** A fresh database on the real server, uniquely named; `drop()` removes it. */
+/** A fresh database with a connected client; `drop()` closes the client and removes the database. */
 export async function createDatabase(prefix: string): Promise<{ url: string; client: pg.Client; drop: () => Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${Math.random().toString(36).slice(2, 8)}`.toLowerCase();
-  const admin = new pg.Client({ connectionString: BASE_URL });
-  await admin.connect();
-  await admin.query(`create database "${name}"`);
-  const url = new URL(BASE_URL);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
+  const db = await createTestDatabase(prefix);
+  const client = new pg.Client({ connectionString: db.url });
   client.on('error', () => undefined);
   await client.connect();
   return {
-    url: url.toString(),
+    url: db.url,
     client,
     drop: async () => {
       await client.end().catch(() => undefined);
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
+      await db.drop();
     },
   };
 }
 
-/** Roles some fixtures grant to or write policies for (roles are cluster-wide, so created once). */
-export async function ensureRoles(client: { query: (sql: string) => Promise<unknown> }, roles: string[]): Promise<void> {
-  for (const role of roles) {
-    await client.query(
-      `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role "${role}"; end if; end $$`,
-    );
-  }
+/** A temporary migrations directory holding the given files. */
+export async function migrationsDir(files: Record<string, string>): Promise<{ dir: string; add: (name: string, text: string) => Promise<void>; remove: () => Promise<void> }> {
+  const { dir, remove } = await createTempDir('migrations');
+  const add = (name: string, text: string) => writeFile(join(dir, name), text);
+  for (const [name, text] of Object.entries(files)) await add(name, text);
+  return { dir, add, remove };
 }

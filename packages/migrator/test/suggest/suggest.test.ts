@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MigratorError, suggestIndexes } from '../../src/index.js';
-import { createTestDatabase, withClient } from '../apply/fixture-db.js';
+import { createTestDatabase, withClient } from '../helpers/databases.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let dir: string;

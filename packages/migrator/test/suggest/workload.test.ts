@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, migrate, suggestIndexes, type AnalyzeResult, type SuggestResult } from '../../src/index.js';
-import { createTestDatabase, withClient } from '../apply/fixture-db.js';
+import { createTestDatabase, withClient } from '../helpers/databases.js';
 
 let db: Awaited<ReturnType<typeof createTestDatabase>>;
 let out: string;
@@ -55,7 +55,7 @@ describe('the analyse → suggest → apply → verify workflow on a real worklo
     const n1 = before.findings.find((f) => f.check === 'n-plus-one');
     expect(n1?.evidence).toMatchObject({ query: 'select bio from profiles where user_id = $1', calls: 300, rows: 300, rowsPerCall: 1, parentCalls: 1, parentRows: 300 });
     expect(n1!.evidence['parentQuery']).toBe('select id from users where id <= $1 order by id');
-    expect(n1!.fix!.sql).toBe('select bio from profiles where user_id = any($1)');
+    expect(n1!.fix!.sql).toBe('select user_id, bio from profiles where user_id = any($1)');
     const seq = before.findings.find((f) => f.check === 'seq-scan-heavy' && f.object === 'public.orders');
     expect(seq?.evidence).toMatchObject({ liveRows: 30000, indexScans: 0 });
     expect(Number(seq!.evidence['seqScans'])).toBeGreaterThanOrEqual(50);

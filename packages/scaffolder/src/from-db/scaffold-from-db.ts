@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ScaffoldError } from '../errors.js';
 import { FRAMEWORKS } from '../options.js';
-import { scaffold } from '../scaffold.js';
+import { scaffold } from '../from-spec/scaffold.js';
 import { serializeSpec } from '../from-routes/document/serialize.js';
 import { databaseFile } from './emit/database-file.js';
 import { connectionFile, dbRuntimeFile } from './emit/db-runtime-file.js';

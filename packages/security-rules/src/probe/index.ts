@@ -9,8 +9,11 @@ export { isLoopbackHost } from './target/loopback.js';
 export { observatoryGrade, gradeForScore } from './observatory/grade.js';
 export type { ObservatoryInput } from './observatory/grade.js';
 export type { ProbeResponse } from './http/client.js';
-export type { ProbeOptions, ProbeProgress, ProbeRunOptions } from './options.js';
+export type { ProbeFamily, ProbeOptions, ProbeProgress, ProbeRunOptions } from './options.js';
+export { COMMON_GRAPHQL_PATHS } from './graphql/detect-endpoint.js';
+export { curlCommand } from './graphql/exchange.js';
 export type {
+  GraphqlObservation,
   ObservatoryGrade,
   ObservatoryTest,
   ProbeCategory,

@@ -1,5 +1,8 @@
 import type { ProbeSeverity } from './report/types.js';
 
+/** A family of probes, as `only` names them. */
+export type ProbeFamily = 'headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation' | 'graphql';
+
 /** Options of {@link probeApi}. Only `url` is required; every bound has a safe default. */
 export interface ProbeOptions {
   /** Base URL of the running API, e.g. `http://127.0.0.1:3000`. Loopback only unless `allowRemote`. */
@@ -34,13 +37,19 @@ export interface ProbeOptions {
   readonly allowRemote?: boolean;
   /** Failed findings at or above this severity make `ok` false. Default `high`. */
   readonly failOn?: ProbeSeverity;
+  /**
+   * GraphQL probes. `true`: the target URL (or a common path such as `/graphql` on its origin) must be a
+   * GraphQL endpoint, else `SECRULES_PROBE_NOT_GRAPHQL`; `false`: never; unset: run them when one of those
+   * paths answers a GraphQL request.
+   */
+  readonly graphql?: boolean;
   /** Which probe families to run. Default all that the options allow. */
-  readonly only?: readonly ('headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation')[];
+  readonly only?: readonly ProbeFamily[];
 }
 
 /** Progress events of {@link probeApi}. */
 export interface ProbeProgress {
-  readonly phase: 'headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation';
+  readonly phase: ProbeFamily;
   /** Requests sent so far, all phases together. */
   readonly requests: number;
   readonly message: string;
@@ -69,4 +78,5 @@ export interface ResolvedProbeOptions {
   readonly allowRemote: boolean;
   readonly failOn: ProbeSeverity;
   readonly families: ReadonlySet<string>;
+  readonly graphql: boolean | undefined;
 }

@@ -4,10 +4,13 @@ import { probeErrorPages } from './checks/error-pages.js';
 import { apiHeaderFindings, contentKind, headerFindings } from './checks/headers.js';
 import { headerValues, mediaType, ProbeClient, type ProbeResponse } from './http/client.js';
 import { observatoryGrade } from './observatory/grade.js';
-import type { ProbeOptions, ProbeRunOptions } from './options.js';
+import type { ProbeFamily, ProbeOptions, ProbeRunOptions } from './options.js';
+import { detectGraphqlEndpoint } from './graphql/detect-endpoint.js';
+import { probeGraphql } from './graphql/probe-graphql.js';
 import { probeRateLimit } from './rate-limit/probe-rate-limit.js';
+import { SecurityRulesError } from '../errors.js';
 import { sortFindings, summarise } from './report/summarise.js';
-import type { ProbeFinding, ProbeReport, RateLimitObservation } from './report/types.js';
+import type { GraphqlObservation, ObservatoryGrade, ProbeFinding, ProbeReport, RateLimitObservation } from './report/types.js';
 import { loadSpec, type SpecOperation } from './spec/load-spec.js';
 import { resolveProbeOptions } from './target/resolve-options.js';
 import { exampleFor } from './validation/example.js';
@@ -34,7 +37,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
  * import { probeApi } from '@sb/security-rules';
  *
  * const report = await probeApi({ url: 'http://127.0.0.1:3000', spec: 'openapi.yaml', login: '/auth/login' });
- * console.log(report.observatory.grade, report.summary);
+ * console.log(report.observatory?.applicable.grade, report.summary);
  * for (const f of report.findings.filter((f) => f.status === 'fail')) console.log(f.severity, f.id, f.detail);
  * ```
  */
@@ -44,7 +47,7 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
   const operations = opts.spec !== undefined ? await loadSpec(opts.spec) : [];
   const deadline = started + opts.maxTimeMs;
   const client = new ProbeClient(opts.base, { headers: opts.headers, timeoutMs: opts.timeoutMs, ...(run.signal ? { signal: run.signal } : {}) });
-  const progress = (phase: 'headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation', message: string): void => run.onProgress?.({ phase, requests: client.sent, message });
+  const progress = (phase: ProbeFamily, message: string): void => run.onProgress?.({ phase, requests: client.sent, message });
   try {
     const basePath = `${opts.base.pathname}${opts.base.search}`;
     progress('headers', `GET ${basePath}`);
@@ -58,13 +61,19 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
       if (!route.startsWith('GET /sb-probe-missing-')) apiResponses.push({ route, response: res });
     };
 
-    progress('cors', `hostile Origin on ${basePath}`);
-    const cors = await probeCors(client, [...new Set([basePath, ...(opts.login ? [opts.login] : [])])]);
-    if (opts.families.has('cors')) findings.push(...cors.findings);
-
-    const { grade, csp } = observatoryGrade({ base: opts.base, response, preflight: cors.preflight, origin: HOSTILE_ORIGIN });
+    // The header grade needs the CORS preflight; with `only` leaving out both, neither runs.
+    let grade: ObservatoryGrade | undefined;
+    if (opts.families.has('cors') || opts.families.has('headers')) {
+      progress('cors', `hostile Origin on ${basePath}`);
+      const cors = await probeCors(client, [...new Set([basePath, ...(opts.login ? [opts.login] : [])])]);
+      if (opts.families.has('cors')) findings.push(...cors.findings);
+      if (opts.families.has('headers')) {
+        const scored = observatoryGrade({ base: opts.base, response, preflight: cors.preflight, origin: HOSTILE_ORIGIN });
+        grade = scored.grade;
+        findings.push(...headerFindings(response, kind, scored.csp, opts.base.protocol === 'https:', { method: 'GET', url: opts.base.href, status: response.status }));
+      }
+    }
     if (opts.families.has('headers')) {
-      findings.push(...headerFindings(response, kind, csp, opts.base.protocol === 'https:', { method: 'GET', url: opts.base.href, status: response.status }));
       const errors = await probeErrorPages(client, opts.login ?? firstJsonPost(operations) ?? basePath);
       findings.push(...errors.findings);
       for (const r of errors.responses) note(r.route, r.response);
@@ -81,6 +90,19 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
       findings.push(...result.findings);
       for (const r of result.responses) note(r.route, r.response);
       validation = result.operations;
+    }
+
+    let graphql: GraphqlObservation | undefined;
+    if (opts.families.has('graphql')) {
+      progress('graphql', 'looking for a GraphQL endpoint');
+      const found = await detectGraphqlEndpoint(client, opts.base.pathname);
+      if (found.path !== undefined) {
+        const result = await probeGraphql(client, found.path, { headers: opts.headers, deadline, onCheck: (id) => progress('graphql', `${id} on ${found.path}`) });
+        findings.push(...result.findings);
+        graphql = result.observation;
+      } else if (opts.graphql === true) {
+        throw new SecurityRulesError('SECRULES_PROBE_NOT_GRAPHQL', `no GraphQL endpoint at ${opts.base.origin}: tried POST { __typename } on ${found.tried.join(', ')}`);
+      }
     }
 
     let rateLimit: RateLimitObservation | undefined;
@@ -114,10 +136,11 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
       target: opts.base.href,
       contentType: kind,
       status: response.status,
-      observatory: grade,
+      ...(grade ? { observatory: grade } : {}),
       findings: sortFindings(findings),
       ...(rateLimit ? { rateLimit } : {}),
       ...(validation ? { validation } : {}),
+      ...(graphql ? { graphql } : {}),
       failOn: opts.failOn,
       ok: summary.gating === 0,
       summary,

@@ -1,17 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join } from 'node:path';
-import { loadScanConfig } from '../config/scan-config.js';
-import { RuleContext } from '../engine/context.js';
-import { NodeIndex } from '../engine/node-index.js';
-import { runRules } from '../engine/run-rules.js';
+import { isAbsolute, join, relative } from 'node:path';
+import { loadScanConfig } from './config/scan-config.js';
+import { RuleContext } from './engine/context.js';
+import { NodeIndex } from './engine/node-index.js';
+import { runRules } from './engine/run-rules.js';
 import { SecurityRulesError } from '../errors.js';
-import type { Finding, RuleMeta } from '../model/finding.js';
-import { loadProject, type ParseProblem } from '../project/load-project.js';
-import { readBaseline, splitByBaseline } from '../report/baseline.js';
-import { applySuppressions, type SuppressionProblem } from '../report/suppressions.js';
-import { buildRouteModel } from '../routes/build-route-model.js';
-import { routeLabel } from '../routes/types.js';
-import { RULES } from '../rules/registry.js';
+import type { Finding, RuleMeta } from './model/finding.js';
+import { loadProject, type ParseProblem } from './project/load-project.js';
+import { readBaseline, splitByBaseline } from './report/baseline.js';
+import { applySuppressions, type SuppressionProblem } from './report/suppressions.js';
+import { buildRouteModel } from './routes/build-route-model.js';
+import { routeLabel } from './routes/types.js';
+import { RULES } from './rules/registry.js';
 
 /** Options of {@link scan}. */
 export interface ScanOptions {
@@ -105,7 +105,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       return {
         route: routeLabel(r),
         framework: r.framework,
-        file: sf.getFilePath().slice(loaded.root.length + 1),
+        file: relative(loaded.root, sf.getFilePath()),
         line: r.node.getStartLineNumber(),
         chain: r.chain.map((m) => m.label),
       };

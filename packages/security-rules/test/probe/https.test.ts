@@ -28,8 +28,8 @@ describe('https target', () => {
       const { port } = server.address() as AddressInfo;
       const report = await probeApi({ url: `https://127.0.0.1:${port}`, only: ['headers'] });
       expect(report.findings.find((f) => f.id === 'headers.hsts')).toMatchObject({ status: 'fail', severity: 'medium' });
-      expect(report.observatory.tests['strict-transport-security']?.result).toBe('hsts-implemented-max-age-less-than-six-months');
-      expect(report.observatory.tests['redirection']?.result).toBe('redirection-not-needed-no-http');
+      expect(report.observatory?.tests['strict-transport-security']?.result).toBe('hsts-implemented-max-age-less-than-six-months');
+      expect(report.observatory?.tests['redirection']?.result).toBe('redirection-not-needed-no-http');
     } finally {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import type { DiffSchemasOptions } from '@sb/migrator';
 import { SbCommand } from '../../base/sb-command.js';
+import { parseTrackingTable } from '../../format/db-migrate-flags.js';
 import { type DbDiffResult, formatDbDiff, toDbDiffResult } from '../../format/db-diff.js';
 import { ProgressLine } from '../../format/progress-line.js';
 
@@ -31,6 +32,7 @@ export default class DbDiff extends SbCommand {
     schema: Flags.string({ description: 'Only this schema; repeatable.', multiple: true }),
     'exclude-schema': Flags.string({ description: 'Leave this schema out; repeatable.', multiple: true }),
     'lock-timeout': Flags.string({ description: 'lock_timeout written at the top of the migration.', default: '5s' }),
+    'tracking-table': Flags.string({ description: 'schema.table recording applied migrations: never part of the diff.', default: 'public.sb_schema_migrations' }),
   };
 
   async run(): Promise<DbDiffResult> {
@@ -54,7 +56,7 @@ export default class DbDiff extends SbCommand {
 export function toOptions(flags: {
   connection?: string | undefined; from?: string | undefined; compare?: string | undefined; target?: string | undefined;
   shadow?: string | undefined; output?: string | undefined; rename?: string[] | undefined; schema?: string[] | undefined;
-  'exclude-schema'?: string[] | undefined; 'lock-timeout'?: string | undefined;
+  'exclude-schema'?: string[] | undefined; 'lock-timeout'?: string | undefined; 'tracking-table'?: string | undefined;
 }): { options: DiffSchemasOptions; output: string | undefined } {
   const from = flags.connection ? { connection: flags.connection } : flags.from ? { file: flags.from } : undefined;
   const to = flags.target ? { connection: flags.target } : flags.compare ? { file: flags.compare } : undefined;
@@ -69,6 +71,7 @@ export function toOptions(flags: {
       ...(flags.schema ? { schemas: flags.schema } : {}),
       ...(flags['exclude-schema'] ? { excludeSchemas: flags['exclude-schema'] } : {}),
       ...(flags['lock-timeout'] ? { lockTimeout: flags['lock-timeout'] } : {}),
+      ...(flags['tracking-table'] ? { trackingTable: parseTrackingTable(flags['tracking-table']) } : {}),
     },
     output: flags.output,
   };

@@ -1,9 +1,10 @@
 import { Flags } from '@oclif/core';
-import type { SuggestOptions, SuggestResult } from '@sb/migrator';
+import type { SuggestResult } from '@sb/migrator';
 import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { ProgressLine } from '../../format/progress-line.js';
 import { formatSuggest } from '../../format/db-suggest.js';
+import { toSuggestOptions } from '../../options/db-suggest-indexes.js';
 
 export default class DbSuggestIndexes extends SbCommand {
   static override summary = 'Suggest indexes for the workload, verified with HypoPG, and write them as a migration.';
@@ -26,24 +27,8 @@ export default class DbSuggestIndexes extends SbCommand {
     const { flags } = await this.parse(DbSuggestIndexes);
     const progress = new ProgressLine(this.interactive);
     const { suggestIndexes } = await import('@sb/migrator');
-    const result = await suggestIndexes({ ...toOptions(flags), onProgress: (e) => progress.update(`query ${e.done + 1}/${e.total}`) }).finally(() =>
-      progress.done(),
-    );
+    const result = await suggestIndexes(toSuggestOptions(flags), { onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatSuggest(result));
     return result;
   }
-}
-
-/** Flags → library options (pure). */
-export function toOptions(flags: {
-  connection: string; queries?: string | undefined; output?: string | undefined; top: number; 'min-improvement': number; 'no-verify': boolean;
-}): SuggestOptions {
-  return {
-    connectionString: flags.connection,
-    ...(flags.queries ? { queries: flags.queries } : {}),
-    ...(flags.output ? { output: flags.output } : {}),
-    top: flags.top,
-    minImprovement: flags['min-improvement'] / 100,
-    verify: !flags['no-verify'],
-  };
 }

@@ -5,16 +5,17 @@ import { ProgressLine } from '../../format/progress-line.js';
 import { formatProbeProgress, formatProbeReport } from '../../format/security-probe.js';
 import { parseLoginBody, parseProbeHeaders, probeIntFlag } from '../../format/security-probe-flags.js';
 
-const FAMILIES = ['headers', 'cors', 'cookies', 'rate-limit', 'validation'] as const;
+const FAMILIES = ['headers', 'cors', 'cookies', 'rate-limit', 'validation', 'graphql'] as const;
 type Family = (typeof FAMILIES)[number];
 
 export default class SecurityProbe extends SbCommand {
-  static override summary = 'Attack a running API on this machine: headers, CORS, cookies, rate limiting, input validation.';
+  static override summary = 'Attack a running API on this machine: headers, CORS, cookies, rate limiting, input validation, GraphQL.';
   static override description = 'Loopback targets only unless --allow-remote. Every probe is bounded in requests and time. Exit 1 when a probe at or above --fail-on fails, 2 on bad input or an unreachable target.';
   static override examples = [
     '<%= config.bin %> security probe http://127.0.0.1:3000',
     '<%= config.bin %> security probe http://127.0.0.1:3000 --spec openapi.yaml --login /auth/login',
     '<%= config.bin %> security probe http://127.0.0.1:3000 --route "GET /api/items" -H "Authorization: Bearer $TOKEN" --json',
+    '<%= config.bin %> security probe http://127.0.0.1:3000/graphql --graphql --only graphql',
   ];
   static override args = { url: Args.string({ description: 'Base URL of the running API.', required: true }) };
   static override flags = {
@@ -27,6 +28,7 @@ export default class SecurityProbe extends SbCommand {
     header: Flags.string({ char: 'H', description: '"Name: value" sent with every probe (repeatable).', multiple: true }),
     timeout: probeIntFlag({ description: 'Per-request timeout in ms (default 5000).' }),
     'max-time': probeIntFlag({ description: 'Deadline of the whole probe in seconds (default 120).' }),
+    graphql: Flags.boolean({ description: 'GraphQL checks (graphql-cop\'s twelve, depth and cost): the URL, or /graphql and other common paths, must be GraphQL. Default: run them when one of those paths answers GraphQL; --no-graphql never.', allowNo: true }),
     only: Flags.string({ description: 'Run only these probe families (repeatable).', options: [...FAMILIES], multiple: true }),
     'fail-on': Flags.string({ description: 'Exit 1 when a probe at or above this severity fails.', options: ['high', 'medium', 'low'], default: 'high' }),
     'allow-remote': Flags.boolean({ description: 'Allow a non-loopback target (only a host you own and may attack).' }),
@@ -55,7 +57,7 @@ export default class SecurityProbe extends SbCommand {
 
 interface ProbeFlags {
   spec?: string; login?: string; 'login-body'?: string; route?: string; burst?: number; concurrency?: number; header?: string[];
-  timeout?: number; 'max-time'?: number; only?: string[]; 'fail-on': string; 'allow-remote': boolean;
+  timeout?: number; 'max-time'?: number; only?: string[]; 'fail-on': string; 'allow-remote': boolean; graphql?: boolean;
 }
 
 /** Flags → library options (pure). */
@@ -72,6 +74,7 @@ export function toOptions(url: string, f: ProbeFlags): ProbeOptions {
     ...(f.timeout === undefined ? {} : { timeoutMs: f.timeout }),
     ...(f['max-time'] === undefined ? {} : { maxTimeMs: f['max-time'] * 1000 }),
     ...(f.only ? { only: f.only as Family[] } : {}),
+    ...(f.graphql === undefined ? {} : { graphql: f.graphql }),
     failOn: f['fail-on'] as ProbeOptions['failOn'] & string,
     allowRemote: f['allow-remote'],
   };

@@ -1,5 +1,5 @@
-import { listIndexes } from '../catalog.js';
-import { USER_SCHEMA } from '../catalog.js';
+import { listIndexes } from '../../workload/catalog.js';
+import { USER_SCHEMA } from '../../workload/catalog.js';
 import { createIndexFix } from '../fix-sql.js';
 import type { Check, Finding } from '../types.js';
 

@@ -1,4 +1,4 @@
-import { listIndexes } from '../catalog.js';
+import { listIndexes } from '../../workload/catalog.js';
 import { quoteQualified } from '../quote.js';
 import type { Check, Finding } from '../types.js';
 

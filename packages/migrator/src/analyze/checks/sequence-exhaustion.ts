@@ -1,4 +1,4 @@
-import { USER_SCHEMA } from '../catalog.js';
+import { USER_SCHEMA } from '../../workload/catalog.js';
 import { quoteIdent, quoteQualified } from '../quote.js';
 import type { Check, Finding, Severity } from '../types.js';
 

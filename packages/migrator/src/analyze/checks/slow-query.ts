@@ -1,4 +1,4 @@
-import { readStatements } from '../statements.js';
+import { readStatements } from '../../workload/statements.js';
 import type { Check, Finding } from '../types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { listIndexes } from '../catalog.js';
+import { listIndexes } from '../../workload/catalog.js';
 import { dropIndexFix } from '../fix-sql.js';
 import type { Check, Finding } from '../types.js';
 

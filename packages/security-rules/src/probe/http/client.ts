@@ -19,6 +19,8 @@ export interface ProbeRequest {
   readonly body?: string | Buffer;
   /** Close the connection after this request (for bodies the server may stop reading half-way). */
   readonly closeConnection?: boolean;
+  /** Read at most this many bytes of the body (default 64 KiB), e.g. more for an introspection result. */
+  readonly maxBodyBytes?: number;
 }
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -76,7 +78,7 @@ export class ProbeClient {
         ...(req.closeConnection ? { reset: true } : {}),
         signal: AbortSignal.any(signals),
       });
-      const body = await readCapped(res.body, MAX_BODY_BYTES);
+      const body = await readCapped(res.body, req.maxBodyBytes ?? MAX_BODY_BYTES);
       return { status: res.statusCode, headers: res.headers as Record<string, string | string[]>, body };
     } catch (err) {
       if (this.#signal?.aborted) throw new SecurityRulesError('SECRULES_PROBE_UNREACHABLE', `probe of ${url.origin} aborted`, { cause: err });

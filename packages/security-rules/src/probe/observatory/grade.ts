@@ -4,6 +4,7 @@ import { cspTest, type CspVerdict } from './csp-test.js';
 import { corpTest, cookiesTest, corsTest, hstsTest, redirectionTest, referrerPolicyTest, sriTest, xContentTypeOptionsTest, xFrameOptionsTest } from './header-tests.js';
 import { metaPolicies } from './meta-tags.js';
 import { SCORE_MODIFIERS } from './score-table.js';
+import { isLoopbackHost } from '../target/loopback.js';
 
 /** What the Observatory algorithm looks at. */
 export interface ObservatoryInput {
@@ -29,7 +30,8 @@ export function gradeForScore(score: number): string {
 /**
  * Scores a response with the MDN HTTP Observatory's algorithm (v4): ten tests, each a score modifier; start
  * at 100, bonuses count only when the score without them is at least 90. Over plain HTTP the HSTS and
- * HTTP→HTTPS redirection tests fail (-20 each) exactly as the Observatory's would.
+ * HTTP→HTTPS redirection tests fail (-20 each) exactly as the Observatory's would; on a plain-HTTP loopback
+ * target they are also left out of `applicable`, the score over the tests that can be judged there.
  *
  * @example
  * const grade = observatoryGrade({ base, response, preflight, origin });
@@ -58,21 +60,31 @@ export function observatoryGrade(input: ObservatoryInput): { grade: ObservatoryG
     'x-frame-options': xFrameOptionsTest(header(res, 'x-frame-options'), csp.directives?.has('frame-ancestors') ?? false),
     'cross-origin-resource-policy': corpTest(header(res, 'cross-origin-resource-policy')),
   };
+  const tests: Record<string, ObservatoryTest> = {};
+  for (const [name, [result, pass]] of Object.entries(results)) tests[name] = { result, pass, scoreModifier: SCORE_MODIFIERS[result] ?? 0 };
+  const all = scoreTests(Object.values(tests));
+  // Plain HTTP on this machine: TLS is not there yet (or is terminated by a proxy in front), so HSTS and the
+  // HTTP→HTTPS redirect cannot be judged here. They are graded again when the target is HTTPS or remote.
+  const notApplicable = !https && isLoopbackHost(base.hostname) ? PLAIN_HTTP_ONLY.filter((name) => !tests[name]?.pass) : [];
+  const applies = scoreTests(Object.entries(tests).filter(([name]) => !notApplicable.includes(name)).map(([, t]) => t));
+  return {
+    grade: { algorithmVersion: 4, ...all, tests, notApplicable, applicable: applies },
+    csp,
+  };
+}
+
+const PLAIN_HTTP_ONLY = ['strict-transport-security', 'redirection'];
+
+/** The Observatory's scoring over some tests: start at 100, bonuses only when the score without them is at least 90. */
+function scoreTests(tests: readonly ObservatoryTest[]): { score: number; grade: string; testsPassed: number; testsFailed: number } {
   let withCredit = 100;
   let uncurved = 100;
   let passed = 0;
-  const tests: Record<string, ObservatoryTest> = {};
-  for (const [name, [result, pass]] of Object.entries(results)) {
-    const scoreModifier = SCORE_MODIFIERS[result] ?? 0;
-    tests[name] = { result, pass, scoreModifier };
-    withCredit += scoreModifier;
-    if (scoreModifier < 0) uncurved += scoreModifier;
-    if (pass) passed += 1;
+  for (const t of tests) {
+    withCredit += t.scoreModifier;
+    if (t.scoreModifier < 0) uncurved += t.scoreModifier;
+    if (t.pass) passed += 1;
   }
   const score = Math.max(uncurved >= EXTRA_CREDIT_FROM ? withCredit : uncurved, 0);
-  const count = Object.keys(results).length;
-  return {
-    grade: { algorithmVersion: 4, score, grade: gradeForScore(score), testsPassed: passed, testsFailed: count - passed, tests },
-    csp,
-  };
+  return { score, grade: gradeForScore(score), testsPassed: passed, testsFailed: tests.length - passed };
 }

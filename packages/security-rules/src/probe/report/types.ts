@@ -1,4 +1,7 @@
 /** Types of the live-probe report: what `probeApi` returns and `sb security probe --json` prints. */
+import type { GraphqlObservation } from '../graphql/probe-graphql.js';
+
+export type { GraphqlObservation };
 
 /** How bad a failed probe is. `high` fails the run by default (CLI exit 1). */
 export type ProbeSeverity = 'high' | 'medium' | 'low' | 'info';
@@ -7,7 +10,7 @@ export type ProbeSeverity = 'high' | 'medium' | 'low' | 'info';
 export type ProbeStatus = 'pass' | 'fail' | 'skip';
 
 /** The family a probe belongs to. */
-export type ProbeCategory = 'headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation' | 'errors';
+export type ProbeCategory = 'headers' | 'cors' | 'cookies' | 'rate-limit' | 'validation' | 'errors' | 'graphql';
 
 /** One request/response pair kept as evidence for a verdict (bodies are cut short). */
 export interface ProbeEvidence {
@@ -41,6 +44,8 @@ export interface ProbeFinding {
   /** The route this verdict is about, e.g. `POST /auth/login`, when it is not the base URL. */
   readonly route?: string;
   readonly evidence?: readonly ProbeEvidence[];
+  /** A curl command that sends the request behind the verdict again (GraphQL probes). */
+  readonly curl?: string;
 }
 
 /** One test of the MDN HTTP Observatory algorithm (v4), with the same result names and score modifiers. */
@@ -59,6 +64,13 @@ export interface ObservatoryGrade {
   readonly testsPassed: number;
   readonly testsFailed: number;
   readonly tests: Readonly<Record<string, ObservatoryTest>>;
+  /**
+   * Failed tests that cannot be judged on this target: `strict-transport-security` and `redirection` on a
+   * plain-HTTP loopback target (TLS comes later, or from a proxy in front). Empty on HTTPS or remote targets.
+   */
+  readonly notApplicable: readonly string[];
+  /** The score over the tests that apply; equals `score` when `notApplicable` is empty. */
+  readonly applicable: { readonly score: number; readonly grade: string; readonly testsPassed: number; readonly testsFailed: number };
 }
 
 /** What the rate-limit burst saw. */
@@ -95,11 +107,14 @@ export interface ProbeReport {
   /** What the base URL served, which decides the header rules that apply. */
   readonly contentType: 'html' | 'json' | 'other';
   readonly status: number;
-  readonly observatory: ObservatoryGrade;
+  /** The header grade; absent when `only` leaves out `headers`. */
+  readonly observatory?: ObservatoryGrade;
   readonly findings: readonly ProbeFinding[];
   readonly rateLimit?: RateLimitObservation;
   /** Operations probed from `--spec`, with the number of cases sent to each. */
   readonly validation?: readonly { readonly route: string; readonly cases: number }[];
+  /** The GraphQL endpoint probed and what it revealed, when one was found. */
+  readonly graphql?: GraphqlObservation;
   readonly failOn: ProbeSeverity;
   /** True when no failed finding reaches `failOn`. */
   readonly ok: boolean;

@@ -4,7 +4,7 @@ import type { ProbeSeverity } from '../report/types.js';
 import { isLoopbackHost } from './loopback.js';
 
 const SEVERITIES: readonly ProbeSeverity[] = ['high', 'medium', 'low', 'info'];
-const FAMILIES = ['headers', 'cors', 'cookies', 'rate-limit', 'validation'] as const;
+const FAMILIES = ['headers', 'cors', 'cookies', 'rate-limit', 'validation', 'graphql'] as const;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Checks every option and applies the defaults; throws `SECRULES_INVALID_OPTION` / `SECRULES_PROBE_REMOTE_TARGET`. */
@@ -36,8 +36,16 @@ export function resolveProbeOptions(options: ProbeOptions): ResolvedProbeOptions
     maxOperations: bounded('maxOperations', options.maxOperations, 50, 1, 500),
     allowRemote: options.allowRemote === true,
     failOn,
-    families: new Set(options.only ?? FAMILIES),
+    families: families(options),
+    graphql: options.graphql,
   };
+}
+
+function families(options: ProbeOptions): Set<string> {
+  const set = new Set<string>(options.only ?? FAMILIES);
+  if (options.graphql === true) set.add('graphql');
+  if (options.graphql === false) set.delete('graphql');
+  return set;
 }
 
 function parseTarget(raw: string, allowRemote: boolean): URL {

@@ -1,0 +1,224 @@
+import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import type { ScanConfig } from '../config/scan-config.js';
+import type { RouteModel } from '../routes/types.js';
+import { enclosingFunction, resolveDeclaration, resolveFunction, type FunctionLike } from '../symbols/declarations.js';
+import { isPropagatorCall, isSanitizerCall, type SinkKind } from './sanitizers.js';
+import { SourceModel } from './sources.js';
+import { isGuarded } from './guards.js';
+import { isFormatConstrained, isTypeNarrowed } from './type-narrowing.js';
+import { isValidated } from './validated.js';
+
+/** One step of a taint path. */
+export interface TaintStep {
+  readonly node: Node;
+  readonly message: string;
+}
+
+/** A path from a request source to the expression that was asked about (source first). */
+export interface TaintHit {
+  readonly source: string;
+  readonly steps: readonly TaintStep[];
+}
+
+interface State {
+  readonly kind: SinkKind;
+  readonly visited: Set<Node>;
+  readonly env: ReadonlyMap<Node, Node>;
+  depth: number;
+}
+
+const CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'find', 'some', 'every', 'reduce', 'flatMap', 'then']);
+const add = (hit: TaintHit | undefined, node: Node, message: string): TaintHit | undefined =>
+  hit === undefined ? undefined : { source: hit.source, steps: [...hit.steps, { node, message }] };
+
+/**
+ * Backward, demand-driven taint tracking: from a sink argument to request sources, through variables,
+ * destructuring, string building, helper functions (their returns and their call sites, across files),
+ * stopping at sanitizers and at values whose type cannot carry a string attack.
+ */
+export class TaintTracker {
+  readonly sources: SourceModel;
+  private readonly callers = new Map<Node, CallExpression[]>();
+
+  constructor(private readonly routes: RouteModel, private readonly config: ScanConfig) {
+    this.sources = new SourceModel(routes);
+  }
+
+  /** The source → expr path when request data reaches `expr`, else undefined. */
+  trace(expr: Node, kind: SinkKind = 'any'): TaintHit | undefined {
+    return this.visit(expr, { kind, visited: new Set(), env: new Map(), depth: 0 });
+  }
+
+  private visit(node: Node, st: State): TaintHit | undefined {
+    if (st.depth > 60 || st.visited.has(node)) return undefined;
+    st.visited.add(node);
+    st.depth++;
+    try {
+      return this.step(node, st);
+    } finally {
+      st.depth--;
+    }
+  }
+
+  private step(node: Node, st: State): TaintHit | undefined {
+    const src = this.sources.sourceOf(node);
+    if (src !== undefined) {
+      if (isTypeNarrowed(node) || isValidated(node, this.routes, this.config) || isGuarded(node)) return undefined;
+      return { source: src, steps: [{ node, message: `request data ${src}` }] };
+    }
+    if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isAwaitExpression(node) || Node.isTypeAssertion(node) || Node.isSatisfiesExpression(node) || Node.isSpreadElement(node) || Node.isSpreadAssignment(node)) {
+      return this.visit(node.getExpression(), st);
+    }
+    if (Node.isTemplateExpression(node)) return this.first(node.getTemplateSpans().map((s) => s.getExpression()), st, node, 'interpolated into a string');
+    if (Node.isBinaryExpression(node)) {
+      const op = node.getOperatorToken().getKind();
+      if (op === SyntaxKind.PlusToken || op === SyntaxKind.PlusEqualsToken) {
+        if (isTypeNarrowed(node)) return undefined;
+        return this.first([node.getLeft(), node.getRight()], st, node, 'concatenated');
+      }
+      if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken) return this.first([node.getLeft(), node.getRight()], st);
+      if (op === SyntaxKind.EqualsToken || op === SyntaxKind.CommaToken || op === SyntaxKind.AmpersandAmpersandToken) return this.visit(node.getRight(), st);
+      return undefined;
+    }
+    if (Node.isConditionalExpression(node)) return this.first([node.getWhenTrue(), node.getWhenFalse()], st);
+    if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
+      if (isTypeNarrowed(node) || isGuarded(node)) return undefined;
+      return this.visit(node.getExpression(), st);
+    }
+    if (Node.isIdentifier(node)) return isTypeNarrowed(node) || isGuarded(node) ? undefined : this.identifier(node, st);
+    if (Node.isCallExpression(node)) return isTypeNarrowed(node) ? undefined : this.call(node, st);
+    if (Node.isObjectLiteralExpression(node)) {
+      const vals: Node[] = [];
+      for (const p of node.getProperties()) {
+        const v = Node.isPropertyAssignment(p) ? p.getInitializer() : Node.isShorthandPropertyAssignment(p) ? p.getNameNode() : Node.isSpreadAssignment(p) ? p : undefined;
+        if (v) vals.push(v);
+      }
+      return this.first(vals, st);
+    }
+    if (Node.isArrayLiteralExpression(node)) return this.first(node.getElements(), st);
+    return undefined;
+  }
+
+  private first(nodes: readonly Node[], st: State, at?: Node, message?: string): TaintHit | undefined {
+    for (const n of nodes) {
+      const hit = this.visit(n, st);
+      if (hit) return at && message ? add(hit, at, message) : hit;
+    }
+    return undefined;
+  }
+
+  private identifier(id: Node, st: State): TaintHit | undefined {
+    const decl = resolveDeclaration(id);
+    if (decl === undefined) return undefined;
+    if (Node.isVariableDeclaration(decl) && Node.isIdentifier(decl.getNameNode())) {
+      const init = decl.getInitializer();
+      const reassignable = decl.getVariableStatement()?.getDeclarationKind() !== 'const';
+      const hit = (init ? this.visit(init, st) : undefined) ?? (reassignable ? this.assignments(decl, id, st) : undefined);
+      return add(hit, decl, `assigned to ${decl.getName()}`);
+    }
+    if (Node.isBindingElement(decl)) {
+      const key = decl.getPropertyNameNode()?.getText() ?? decl.getName();
+      const holder = decl.getParent().getParent();
+      const init = Node.isVariableDeclaration(holder) ? holder.getInitializer() : holder;
+      const src = init ? this.sources.destructuredSource(init, key) : undefined;
+      if (src !== undefined) {
+        if (isTypeNarrowed(decl.getNameNode())) return undefined;
+        return { source: src, steps: [{ node: decl, message: `request data ${src} destructured` }] };
+      }
+      if (isTypeNarrowed(decl.getNameNode()) || (init && isFormatConstrained(init, key))) return undefined;
+      if (Node.isVariableDeclaration(holder) && init) return add(this.visit(init, st), decl, `destructured into ${decl.getName()}`);
+      if (Node.isParameterDeclaration(holder)) return this.parameter(holder, st);
+      return undefined;
+    }
+    if (Node.isParameterDeclaration(decl)) return this.parameter(decl, st);
+    return undefined;
+  }
+
+  /** Later `x = ...` / `x += ...` in the same function. */
+  private assignments(decl: Node, id: Node, st: State): TaintHit | undefined {
+    const scope = enclosingFunction(decl) ?? decl.getSourceFile();
+    const name = id.getText();
+    for (const be of scope.getDescendantsOfKind(SyntaxKind.BinaryExpression)) {
+      const op = be.getOperatorToken().getKind();
+      if ((op === SyntaxKind.EqualsToken || op === SyntaxKind.PlusEqualsToken) && be.getLeft().getText() === name) {
+        const hit = this.visit(be.getRight(), st);
+        if (hit) return hit;
+      }
+    }
+    return undefined;
+  }
+
+  private parameter(param: Node, st: State): TaintHit | undefined {
+    if (!Node.isParameterDeclaration(param)) return undefined;
+    if (this.sources.isRequestParam(param)) return undefined;
+    const bound = st.env.get(param);
+    if (bound) return this.visit(bound, st);
+    const fn = param.getParent() as FunctionLike;
+    const index = fn.getParameters().indexOf(param);
+    const parent = fn.getParent();
+    // items.map((x) => ...): x carries the receiver's taint.
+    if (parent && Node.isCallExpression(parent)) {
+      const callee = parent.getExpression();
+      if (Node.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.getName())) return this.visit(callee.getExpression(), st);
+      return undefined;
+    }
+    for (const call of this.callSites(fn)) {
+      const arg = call.getArguments()[index];
+      const hit = arg ? this.visit(arg, st) : undefined;
+      if (hit) return add(hit, param, `passed to ${param.getName()}`);
+    }
+    return undefined;
+  }
+
+  private callSites(fn: FunctionLike): CallExpression[] {
+    const cached = this.callers.get(fn);
+    if (cached) return cached;
+    const out: CallExpression[] = [];
+    this.callers.set(fn, out);
+    const holder = Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn) ? fn : fn.getParent();
+    let nameNode: Node | undefined;
+    if (holder && (Node.isFunctionDeclaration(holder) || Node.isVariableDeclaration(holder) || Node.isMethodDeclaration(holder) || Node.isPropertyAssignment(holder))) nameNode = holder.getNameNode();
+    // this.method = function (...) {} in a constructor function (JS)
+    else if (holder && Node.isBinaryExpression(holder) && Node.isPropertyAccessExpression(holder.getLeft())) nameNode = (holder.getLeft() as import('ts-morph').PropertyAccessExpression).getNameNode();
+    if (nameNode === undefined || !Node.isIdentifier(nameNode)) return out;
+    for (const ref of nameNode.findReferencesAsNodes().slice(0, 50)) {
+      const p = ref.getParent();
+      if (p && Node.isCallExpression(p) && p.getExpression() === ref) out.push(p);
+    }
+    return out;
+  }
+
+  private call(call: CallExpression, st: State): TaintHit | undefined {
+    if (isSanitizerCall(call, st.kind, this.config)) return undefined;
+    const callee = call.getExpression();
+    if (isPropagatorCall(call)) return this.first(call.getArguments(), st, call, `through ${callee.getText()}()`);
+    const fn = resolveFunction(callee);
+    if (fn && !fn.getSourceFile().isDeclarationFile() && !fn.getSourceFile().isInNodeModules()) {
+      const env = new Map(st.env);
+      fn.getParameters().forEach((p, i) => {
+        const a = call.getArguments()[i];
+        if (a) env.set(p, a);
+      });
+      const inner: State = { ...st, env };
+      for (const ret of returnExpressions(fn)) {
+        const hit = this.visit(ret, inner);
+        if (hit) return add(hit, call, `returned by ${callee.getText()}()`);
+      }
+      return undefined;
+    }
+    // 'x'.trim(), s.toLowerCase(), parts.join(','): a method of a tainted value stays tainted.
+    if (Node.isPropertyAccessExpression(callee)) return add(this.visit(callee.getExpression(), st), call, `.${callee.getName()}()`);
+    return undefined;
+  }
+}
+
+function returnExpressions(fn: FunctionLike): Node[] {
+  if (Node.isArrowFunction(fn)) {
+    const body = fn.getBody();
+    if (!Node.isBlock(body)) return [body];
+  }
+  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .filter((r) => enclosingFunction(r) === fn)
+    .map((r) => r.getExpression())
+    .filter((e): e is NonNullable<typeof e> => e !== undefined);
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { scan } from '../../../src/index.js';
+import { tempProject } from '../../helpers/project.js';
+
+describe('route model', () => {
+  it('joins an Express router from another file with its mount prefix and both middleware chains', async () => {
+    const dir = tempProject({
+      'auth.ts': "import { Router } from 'express';\nimport rateLimit from 'express-rate-limit';\nconst router = Router();\nrouter.use(rateLimit({ limit: 5 }));\nrouter.post('/login', (req, res) => res.end());\nexport default router;\n",
+      'app.ts': "import express from 'express';\nimport helmet from 'helmet';\nimport auth from './auth.js';\nconst app = express();\napp.use(helmet());\napp.use('/api/auth', auth);\napp.get('/health', (req, res) => res.end());\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['missing-rate-limit'] });
+    const login = r.routes.find((x) => x.route === 'POST /api/auth/login');
+    expect(login?.chain).toEqual(['helmet()', 'rateLimit({ limit: 5 })']);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('prefixes Fastify plugin routes and reads per-route preHandler hooks', async () => {
+    const dir = tempProject({
+      'app.ts': "import Fastify from 'fastify';\nconst app = Fastify();\nconst requireAuth = async () => {};\napp.register(async (f) => {\n  f.delete('/items/:id', { preHandler: [requireAuth] }, async () => ({}));\n  f.post('/login', async () => ({}));\n}, { prefix: '/v2' });\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['missing-rate-limit'] });
+    expect(r.routes.map((x) => [x.route, x.chain])).toEqual([['DELETE /v2/items/:id', ['requireAuth']], ['POST /v2/login', []]]);
+    expect(r.findings.map((f) => f.route)).toEqual(['POST /v2/login']);
+  });
+
+  it('reads koa-router prefixes and middleware added with router.use', async () => {
+    const dir = tempProject({
+      'app.js': "const Koa = require('koa');\nconst Router = require('@koa/router');\nconst app = new Koa();\nconst r = new Router({ prefix: '/api' });\nr.use(async (ctx, next) => next());\nr.put('/things/:id', (ctx) => { ctx.status = 204; });\napp.use(r.routes());\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['missing-auth'] });
+    expect(r.routes.map((x) => x.route)).toEqual(['PUT /api/things/:id']);
+    expect(r.routes[0]?.chain).toHaveLength(1);
+  });
+});
