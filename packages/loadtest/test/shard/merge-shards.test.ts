@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHistogram, decodeHistogram, encodeHistogram, recordUs, summarize } from '../../src/stats/histogram.js';
-import { resolveOptions } from '../../src/index.js';
+import { resolveOptions } from '../../src/options/validate.js';
 import { mergeShards } from '../../src/shard/merge-shards.js';
 import { parseShards, SHARD_FORMAT, type Shard } from '../../src/shard/shard-file.js';
 import type { RunData } from '../../src/runner/run-data.js';
