@@ -1,8 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import type { SpecFromRoutesOptions, SpecFromRoutesResult } from '@sb/scaffolder';
+import type { SpecFromRoutesResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { formatSpecResult } from '../format/spec.js';
 import { ProgressLine } from '../format/progress-line.js';
+import { userCwd } from '../options/cwd.js';
+import { toSpecOptions } from '../options/spec.js';
 
 export default class Spec extends SbCommand {
   static override summary = 'Read Express, Fastify or Koa route code and write the OpenAPI 3.1 document it implements.';
@@ -31,7 +33,7 @@ export default class Spec extends SbCommand {
     const { argv, flags } = await this.parse(Spec);
     const { specFromRoutes, serializeSpec } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
-    const result = await specFromRoutes({ ...toOptions(argv as string[], flags), onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    const result = await specFromRoutes({ ...toSpecOptions(argv as string[], flags, userCwd()), onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
     if (!this.jsonEnabled()) {
       if (flags.output) this.logToStderr(formatSpecResult(result, flags.output));
       else {
@@ -42,19 +44,4 @@ export default class Spec extends SbCommand {
     if (flags.strict && result.routes.some((r) => r.notInferred.length > 0)) this.failCheck();
     return result;
   }
-}
-
-/** Flags → library options (pure). */
-export function toOptions(
-  inputs: readonly string[],
-  flags: { output?: string; title?: string; 'api-version'?: string; tsconfig?: string; 'no-cache'?: boolean },
-): SpecFromRoutesOptions {
-  return {
-    input: inputs,
-    ...(flags.output ? { output: flags.output } : {}),
-    ...(flags.title ? { title: flags.title } : {}),
-    ...(flags['api-version'] ? { version: flags['api-version'] } : {}),
-    ...(flags.tsconfig ? { tsconfig: flags.tsconfig } : {}),
-    ...(flags['no-cache'] ? { noCache: true } : {}),
-  };
 }

@@ -12,6 +12,10 @@ import { emitValidators } from './emit/validators.js';
 import { planHandlers } from './handlers/plan.js';
 import { TARGETS } from './targets/plugins.js';
 import { writeOutput, type PlannedFile } from '../write/atomic-write.js';
+import type { OperationModel } from './model/model.js';
+import { findProjectPlace } from './project/find-project.js';
+import { projectFiles } from './project/project-files.js';
+import type { KnownDependency } from './project/versions.js';
 import { runDoctor } from './doctor/doctor.js';
 import { ScaffoldError } from '../errors.js';
 import { buildModel } from './model/build.js';
@@ -54,6 +58,24 @@ function checkAborted(signal: AbortSignal | undefined): void {
  * ```
  */
 export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult> {
+  return scaffoldWith(options, {});
+}
+
+/**
+ * What another pipeline (`--from-db`) plugs into {@link scaffold}, so each file is planned once and written once
+ * in the same atomic step. Internal: not exported from the package.
+ */
+export interface ScaffoldHooks {
+  /** The content of a new handler file for `group` instead of stubs (`undefined`: stubs). Existing files are never replaced. */
+  readonly handlerFile?: (group: string, ops: readonly OperationModel[]) => string | undefined;
+  /** More files under `output`, written in the same step; `user` files only when missing. */
+  readonly files?: readonly PlannedFile[];
+  /** More dependencies of a generated project. */
+  readonly dependencies?: readonly KnownDependency[];
+}
+
+/** {@link scaffold} with {@link ScaffoldHooks}. */
+export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHooks): Promise<ScaffoldResult> {
   const started = performance.now();
   if (!FRAMEWORKS.includes(options.framework)) {
     throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework must be one of ${FRAMEWORKS.join(', ')} (got ${JSON.stringify(options.framework)})`);
@@ -61,10 +83,12 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   if (typeof options.output !== 'string' || options.output.trim() === '') {
     throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', 'output must be a folder path');
   }
-  const output = path.resolve(options.output);
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const output = path.resolve(cwd, options.output);
+  const spec = typeof options.spec === 'string' ? path.resolve(cwd, options.spec) : options.spec;
   const progress = options.onProgress ?? (() => undefined);
   progress({ phase: 'load', message: 'reading the spec' });
-  const loaded = await loadSpec(options.spec);
+  const loaded = await loadSpec(spec, typeof options.spec === 'string' ? options.spec : undefined);
   checkAborted(options.signal);
   const version = detectVersion(loaded.doc, loaded.locate);
   const problems = validateSpec(loaded.doc, version, loaded.locate);
@@ -93,15 +117,26 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   ];
   checkAborted(options.signal);
   progress({ phase: 'handlers', message: 'planning handler files' });
-  const handlers = await planHandlers(model, output, cache);
+  const handlers = await planHandlers(model, output, cache, hooks.handlerFile);
   files.splice(1, 0, { path: 'operations.gen.ts', content: emitOperationsFile(model, handlers.opTypes), kind: 'generated' });
   files.push(...handlers.files);
-  for (const [rel, content] of [['auth.ts', authFile()], ['server.ts', target.serverFile()]] as const) {
-    if (!(await exists(path.join(output, rel)))) files.push({ path: rel, content, kind: 'user', status: 'created' });
+  const place = options.project === true ? await findProjectPlace(cwd, output) : undefined;
+  const root = place?.root ?? output;
+  const prefix = root === output ? '' : `${path.relative(root, output).split(path.sep).join('/')}/`;
+  const project = place?.root === undefined ? [] : projectFiles({ framework: options.framework, target, name: path.basename(root), output: prefix.slice(0, -1) || '.', spec: specInside(root, spec), ...(hooks.dependencies ? { extraDependencies: hooks.dependencies } : {}) });
+  const entryInProject = project.some((f) => f.path === `${prefix}server.ts`);
+  const own: PlannedFile[] = [['auth.ts', authFile()] as const, ...(place?.root === undefined ? [['server.ts', target.serverFile()] as const] : []), ...(hooks.files ?? []).map((f) => [f.path, f.content, f.kind] as const)].map(([p, content, kind = 'user']) => ({ path: p, content, kind }));
+  for (const f of own) {
+    if (f.kind === 'generated') files.push(f);
+    else if (!(entryInProject && f.path === 'server.ts') && !(await exists(path.join(output, f.path)))) files.push({ ...f, status: 'created' });
   }
+  const fromProject: PlannedFile[] = [];
+  for (const f of project) if (!(await exists(path.join(root, f.path)))) fromProject.push(f);
   checkAborted(options.signal);
-  progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length} files` });
-  const written = await writeOutput(output, files, options.dryRun === true, options.signal);
+  progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length + fromProject.length} files` });
+  const all = [...files.map((f) => ({ ...f, path: prefix + f.path })), ...fromProject];
+  const writtenAll = await writeOutput(root, all, options.dryRun === true, options.signal);
+  const written = writtenAll.slice(0, files.length).map((f) => ({ ...f, path: f.path.slice(prefix.length) }));
   if (options.dryRun !== true) await cache.save(output);
   return {
     framework: options.framework,
@@ -112,8 +147,16 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     files: written,
     handlers: handlers.handlers,
     warnings,
+    ...(place ? { project: place.root === undefined ? { reason: place.reason === 'has-package-json' ? `${place.at}/package.json exists` : 'the output folder is outside the current folder' } : { root, files: writtenAll.slice(files.length) } } : {}),
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** The spec path relative to the project root, when it lies inside it. */
+function specInside(root: string, spec: unknown): string | undefined {
+  if (typeof spec !== 'string') return undefined;
+  const rel = path.relative(root, spec);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
 }
 
 async function exists(file: string): Promise<boolean> {
