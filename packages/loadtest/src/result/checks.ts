@@ -8,6 +8,7 @@ export const ERROR_WORDS: Record<ErrorClass, string> = {
   reset: 'connection reset',
   timeout: 'timed out',
   parse: 'not a valid HTTP response',
+  tls: 'TLS handshake failed',
   other: 'other error',
 };
 

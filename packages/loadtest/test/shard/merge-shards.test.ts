@@ -30,7 +30,7 @@ function shardOf(index: number, count: number, values: number[]): Shard {
     sent: values.length,
     bytes: values.length * 2,
     errorCount: 0,
-    errors: { timeout: 0, refused: 0, reset: 0, parse: 0, other: 0 },
+    errors: { timeout: 0, refused: 0, reset: 0, parse: 0, tls: 0, other: 0 },
     errorSamples: {},
     statusCodes: { '200': values.length },
     rateLimit: { limited: false, headers: {}, count: 0 },
