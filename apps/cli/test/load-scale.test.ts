@@ -36,6 +36,9 @@ interface Json {
   generator: { eventLoopDelay: { p99: number } };
 }
 
+/** `sb load --json` prints the whole check; a one-URL run is its `result`. */
+const runResult = (stdout: string): Json => (JSON.parse(stdout) as { result: Json }).result;
+
 describe('sb load shards', () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   let dir: string;
@@ -54,7 +57,7 @@ describe('sb load shards', () => {
     const single = await runCli([...test, '--json']);
     expect(single.code).toBe(0);
     expect(server.hits()).toBe(400);
-    const one = (JSON.parse(single.stdout) as { result: Json }).result;
+    const one = runResult(single.stdout);
 
     server.reset();
     const startAt = new Date(Date.now() + 8000).toISOString();
@@ -64,8 +67,8 @@ describe('sb load shards', () => {
     );
     expect(shards.map((r) => r.code)).toEqual([0, 0, 0, 0]);
     // Each shard ran its quarter of the rate and of the budget; the server saw every request exactly once.
-    expect(shards.map((r) => (JSON.parse(r.stdout) as { result: Json }).result.requests)).toEqual([100, 100, 100, 100]);
-    expect(shards.map((r) => (JSON.parse(r.stdout) as { result: Json }).result.settings.concurrency)).toEqual([2, 2, 2, 2]);
+    expect(shards.map((r) => runResult(r.stdout).requests)).toEqual([100, 100, 100, 100]);
+    expect(shards.map((r) => runResult(r.stdout).settings.concurrency)).toEqual([2, 2, 2, 2]);
     expect(server.hits()).toBe(400);
 
     const merged = await runCli(['load', 'merge', ...[1, 2, 3, 4].map((i) => join(dir, `shard-${i}.json`)), '--json']);
