@@ -185,8 +185,10 @@ export class TaintTracker {
     else if (holder && Node.isBinaryExpression(holder) && Node.isPropertyAccessExpression(holder.getLeft())) nameNode = (holder.getLeft() as import('ts-morph').PropertyAccessExpression).getNameNode();
     if (nameNode === undefined || !Node.isIdentifier(nameNode)) return out;
     for (const ref of nameNode.findReferencesAsNodes().slice(0, 50)) {
-      const p = ref.getParent();
-      if (p && Node.isCallExpression(p) && p.getExpression() === ref) out.push(p);
+      // f(x), and obj.method(x) on an instance (`new Dao(db).find(x)`, `this.dao.find(x)`).
+      const callee = ref.getParent() && Node.isPropertyAccessExpression(ref.getParent()) && (ref.getParent() as import('ts-morph').PropertyAccessExpression).getNameNode() === ref ? ref.getParentOrThrow() : ref;
+      const p = callee.getParent();
+      if (p && Node.isCallExpression(p) && p.getExpression() === callee) out.push(p);
     }
     return out;
   }
