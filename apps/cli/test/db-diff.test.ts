@@ -36,19 +36,23 @@ afterAll(async () => {
 });
 
 describe('sb db diff', () => {
-  it('runs the README quick start with no server: two files, transactional and CONCURRENTLY', async () => {
+  it('runs the README quick start with no server: enum values committed first, then transactional, then CONCURRENTLY', async () => {
     const out = await fresh();
     const result = await runCli(['db', 'diff', '--from', V1, '--compare', V2, '--output', out], { timeoutMs: 170_000 });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\+ create table public\.notifications/);
     expect(result.stdout).toMatch(/Heavy locks \(2\):/);
     const files = (await readdir(out)).sort();
-    expect(files).toHaveLength(2);
-    expect(files[1]).toMatch(/^\d{14}_.*_online\.sql$/);
-    const main = await readFile(join(out, files[0]!), 'utf8');
+    expect(files).toHaveLength(3);
+    expect(files[0]).toMatch(/^\d{14}_.*_enum_values\.sql$/);
+    expect(files[2]).toMatch(/^\d{14}_.*_online\.sql$/);
+    const values = await readFile(join(out, files[0]!), 'utf8');
+    expect(values).toMatch(/^-- migrate:up transaction:false$/m);
+    expect(values).toContain(`ALTER TYPE "public"."task_status" ADD VALUE IF NOT EXISTS 'blocked' AFTER 'doing';`);
+    const main = await readFile(join(out, files[1]!), 'utf8');
     expect(main).toMatch(/^-- migrate:up\nSET lock_timeout = '5s';$/m);
-    expect(main).toContain(`ALTER TYPE "public"."task_status" ADD VALUE 'blocked' AFTER 'doing';`);
-    expect(await readFile(join(out, files[1]!), 'utf8')).toMatch(/^-- migrate:up transaction:false$/m);
+    expect(main).not.toContain('ADD VALUE');
+    expect(await readFile(join(out, files[2]!), 'utf8')).toMatch(/^-- migrate:up transaction:false$/m);
   }, 180_000);
 
   it('says the schemas are identical, writes no file and exits 0', async () => {

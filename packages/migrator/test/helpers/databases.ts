@@ -8,10 +8,11 @@ import pg from 'pg';
 export { createTestDatabase, ensureRoles, withClient } from '@sb/test-utils';
 export const BASE_URL = DATABASE_URL;
 
-/** The migra fixtures: `../shared/fixtures/migra` beside the repository (CI copies shared/ there). */
+/** The migra fixtures: `$SB_MIGRA_FIXTURES`, else `../shared/fixtures/migra` beside the repository (CI copies shared/ there). */
 export function migraFixtures(): string {
   const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
-  const dir = join(repoRoot, '..', 'shared', 'fixtures', 'migra');
+  // SB_MIGRA_FIXTURES points elsewhere (e.g. a git worktree whose parent folder has no shared/).
+  const dir = process.env['SB_MIGRA_FIXTURES'] ?? join(repoRoot, '..', 'shared', 'fixtures', 'migra');
   if (!existsSync(dir)) throw new Error(`migra fixtures not found at ${dir}: shared/ must sit beside the repository`);
   return dir;
 }
