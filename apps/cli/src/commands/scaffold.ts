@@ -1,11 +1,14 @@
+import path from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import type { ScaffoldFromDbResult, ScaffoldResult } from '@sb/scaffolder';
+import type { ScaffoldFromDbResult, ScaffoldGraphqlResult, ScaffoldResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { ProgressLine } from '../format/progress-line.js';
 import { formatScaffoldResult } from '../format/scaffold.js';
+import { formatGraphqlResult } from '../format/scaffold-graphql.js';
 import { formatFromDbResult } from '../format/spec-from-db.js';
 import { userCwd } from '../options/cwd.js';
-import { toFromDbOptions, toScaffoldOptions, type ScaffoldFlags } from '../options/scaffold.js';
+import { toFromDbOptions, toGraphqlOptions, toScaffoldOptions, type ScaffoldFlags } from '../options/scaffold.js';
 
 export default class Scaffold extends SbCommand {
   static override summary = 'Generate typed Express, Fastify or Koa routes, precompiled validators and handler stubs from an OpenAPI 3.0/3.1 spec.';
@@ -18,9 +21,10 @@ export default class Scaffold extends SbCommand {
     '<%= config.bin %> scaffold openapi.json --framework fastify --output src/api --dry-run',
     '<%= config.bin %> scaffold openapi.yaml --framework koa --output src/routes --json',
     '<%= config.bin %> scaffold --from-db postgres://localhost/mydb --framework fastify --output src/',
+    '<%= config.bin %> scaffold schema.graphql --framework fastify --output service/',
   ];
   static override args = {
-    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled). Not with --from-db.' }),
+    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled), or a GraphQL schema (.graphql/.gql file or folder). Not with --from-db.' }),
   };
   static override flags = {
     framework: Flags.string({ char: 'f', description: 'Target framework.', options: ['express', 'fastify', 'koa'], required: true }),
@@ -38,9 +42,15 @@ export default class Scaffold extends SbCommand {
     'writable-timestamps': Flags.boolean({ description: 'With --from-db: let clients write date/time columns that default to now() (readOnly by default, like identity, serial and generated columns).' }),
   };
 
-  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult> {
+  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult | ScaffoldGraphqlResult> {
     const { args, flags } = await this.parse(Scaffold);
     if (flags['from-db'] !== undefined || args.spec === undefined) return this.fromDb(args.spec, flags);
+    if (isGraphqlSchema(path.resolve(userCwd(), args.spec))) {
+      const { scaffoldGraphql } = await import('@sb/scaffolder');
+      const result = await scaffoldGraphql(toGraphqlOptions(args.spec, flags, userCwd()));
+      if (!this.jsonEnabled()) this.log(formatGraphqlResult(result, { dryRun: flags['dry-run'] === true }));
+      return result;
+    }
     const { scaffold } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
     const result = await scaffold({ ...toScaffoldOptions(args.spec, flags, userCwd()), onProgress: (p) => progress.update(p.message, true) }).finally(() => progress.done());
@@ -60,5 +70,15 @@ export default class Scaffold extends SbCommand {
     }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));
     return result;
+  }
+}
+
+/** A GraphQL SDL file, or a folder of them (schema-first GraphQL instead of OpenAPI). */
+export function isGraphqlSchema(spec: string): boolean {
+  if (/\.(graphql|gql)$/i.test(spec)) return true;
+  try {
+    return statSync(spec).isDirectory() && readdirSync(spec).some((f) => /\.(graphql|gql)$/i.test(f));
+  } catch {
+    return false;
   }
 }

@@ -26,6 +26,7 @@ export default class Spec extends SbCommand {
     'api-version': Flags.string({ description: 'info.version (default: package.json version).' }),
     tsconfig: Flags.string({ description: 'tsconfig.json to resolve types with (default: the nearest one).' }),
     strict: Flags.boolean({ description: 'Exit 1 when a part of a route could not be inferred.' }),
+    'no-cache': Flags.boolean({ description: 'Infer again even if no file read changed since the last run (cached in node_modules/.cache/sb).' }),
   };
 
   async run(): Promise<SpecFromRoutesResult> {

@@ -1,4 +1,5 @@
-import type { Framework, ScaffoldFromDbOptions, ScaffoldOptions } from '@sb/scaffolder';
+import path from 'node:path';
+import type { Framework, ScaffoldFromDbOptions, ScaffoldGraphqlOptions, ScaffoldOptions } from '@sb/scaffolder';
 
 /** The flags of `sb scaffold` that become library options. */
 export interface ScaffoldFlags {
@@ -39,5 +40,15 @@ export function toFromDbOptions(flags: ScaffoldFlags & { 'from-db': string }, cw
     ...(flags.schema ? { schemas: flags.schema } : {}),
     auth: (flags.auth ?? 'writes') as 'writes' | 'all' | 'none',
     ...(flags['writable-timestamps'] ? { writableTimestamps: true } : {}),
+  };
+}
+
+/** Flags → `scaffoldGraphql()` options (pure); paths resolved against the folder the user ran the command in. */
+export function toGraphqlOptions(schema: string, flags: ScaffoldFlags, cwd: string): ScaffoldGraphqlOptions {
+  return {
+    schema: path.resolve(cwd, schema),
+    framework: flags.framework as Framework,
+    output: path.resolve(cwd, flags.output),
+    dryRun: flags['dry-run'] === true,
   };
 }

@@ -7,6 +7,7 @@ export interface SpecFlags {
   readonly title?: string;
   readonly 'api-version'?: string;
   readonly tsconfig?: string;
+  readonly 'no-cache'?: boolean;
 }
 
 /** Flags → `specFromRoutes()` options (pure); paths resolved against `cwd`, the folder the user typed the command in. */
@@ -18,5 +19,6 @@ export function toSpecOptions(inputs: readonly string[], flags: SpecFlags, cwd: 
     ...(flags.title ? { title: flags.title } : {}),
     ...(flags['api-version'] ? { version: flags['api-version'] } : {}),
     ...(flags.tsconfig ? { tsconfig: at(flags.tsconfig) } : {}),
+    ...(flags['no-cache'] ? { noCache: true } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerationCache } from '../cache/generation-cache.js';
 import { authFile } from './emit/auth-file.js';
+import { CONTRACT_FILE, emitContractFile } from './emit/contract-file.js';
 import { GENERATED_HEADER } from './emit/header.js';
 import { emitOperationsFile } from './emit/operations-file.js';
 import { emitRouteTableFile } from './emit/route-table-file.js';
@@ -41,6 +42,8 @@ function checkAborted(signal: AbortSignal | undefined): void {
  *   build needs `allowJs`, or copy them next to the output);
  * - `.sb/scaffold-cache.json` — compiled validators and handler-file scans of this run, so the next run only
  *   recompiles what changed (see {@link ScaffoldOptions.noCache});
+ * - `openapi.gen.json` — the description the code implements (after the spec doctor): what
+ *   `sb spec` gives back for the routes registered from `route-table.gen.ts`;
  * - `runtime.gen.ts` — request id, error envelope, coercion, security; `routes.gen.ts`, `app.gen.ts` — the framework wiring;
  * - `handlers/<group>.ts` — one `async function <name>(input, ctx)` per operation, created once, never overwritten
  *   (see {@link HandlerRef} for naming); `auth.ts` — your `authenticate` hook; `server.ts` — a runnable entry.
@@ -108,6 +111,7 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
     ...validators.files.map((f) => ({ ...f, kind: 'generated' as const })),
     { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${RUNTIME_SOURCE}`, kind: 'generated' },
     { path: 'route-table.gen.ts', content: emitRouteTableFile(model, validators), kind: 'generated' },
+    { path: CONTRACT_FILE, content: emitContractFile(loaded.doc), kind: 'generated' },
     { path: 'routes.gen.ts', content: target.routesFile(model, warnings), kind: 'generated' },
     { path: 'app.gen.ts', content: target.appFile(), kind: 'generated' },
   ];
