@@ -3,7 +3,7 @@
 // One entry for a whole `sb load` invocation: run / compare / scenario, baseline, expectations, files.
 export { runLoadCheck } from './check/run-load-check.js';
 export type { LoadCheck, LoadCheckOptions, WrittenFiles } from './check/types.js';
-export { formatLoadCheck } from './report/format-check.js';
+export { formatLoadCheck } from './check/format-check.js';
 
 // One URL.
 export { runLoadTest } from './run-load-test.js';

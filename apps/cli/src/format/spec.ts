@@ -18,7 +18,7 @@ export function formatSpecResult(result: SpecFromRoutesResult, output: string | 
   const operations = new Set(result.routes.map((r) => `${r.method} ${r.path}`)).size;
   lines.push(
     `${output ? `Wrote ${output}: ` : ''}${operations} operations on ${Object.keys(result.document.paths ?? {}).length} paths, ${schemas} schemas, ` +
-      `from ${result.files} files in ${(result.durationMs / 1000).toFixed(1)} s` +
+      `from ${result.files} files in ${(result.durationMs / 1000).toFixed(1)} s${result.cached === true ? ' (no file changed since the last run: its result reused)' : ''}` +
       (gaps ? `; ${gaps} route(s) with parts not inferred (marked !)` : ''),
   );
   return lines.join('\n');

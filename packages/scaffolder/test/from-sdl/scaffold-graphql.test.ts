@@ -24,7 +24,8 @@ describe('scaffoldGraphql', () => {
   }, 180_000);
 
   it('matches the golden files', async () => {
-    const output = path.join(TMP, 'express');
+    const output = path.join(TMP, 'golden');
+    await scaffoldGraphql({ schema: FIXTURE, framework: 'express', output });
     await expect(readFileSync(path.join(output, 'types.gen.ts'), 'utf8')).toMatchFileSnapshot('golden/types.gen.ts.snap');
     await expect(readFileSync(path.join(output, 'resolvers.gen.ts'), 'utf8')).toMatchFileSnapshot('golden/resolvers.gen.ts.snap');
     await expect(readFileSync(path.join(output, 'resolvers/Query/book.ts'), 'utf8')).toMatchFileSnapshot('golden/book.ts.snap');

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { CONTRACT_FILE } from '../../from-spec/emit/contract-file.js';
+import { writeFileAtomic } from '../../write/atomic-write.js';
 import type { SpecFromRoutesResult } from '../options.js';
 
 /** Bumped whenever what `specFromRoutes` infers changes, so results of an older sb are not reused. */
@@ -75,10 +76,7 @@ export async function readSpecCache(key: SpecCacheKey): Promise<SpecFromRoutesRe
 /** Keeps one result per input set (the last), written atomically; a cache that cannot be written is skipped. */
 export async function writeSpecCache(key: SpecCacheKey, result: SpecFromRoutesResult): Promise<void> {
   try {
-    await mkdir(path.dirname(key.file), { recursive: true });
-    const tmp = `${key.file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify({ key: key.key, result }));
-    await rename(tmp, key.file);
+    await writeFileAtomic(path.dirname(key.file), path.basename(key.file), JSON.stringify({ key: key.key, result }));
   } catch {
     // read-only project or full disk: the next run infers again
   }

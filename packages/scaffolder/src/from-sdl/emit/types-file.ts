@@ -33,7 +33,8 @@ export function typesFile(schema: GraphQLSchema): string {
     if (!field) continue;
     const argsName = `${tsName(r.typeName)}${r.field[0]?.toUpperCase()}${r.field.slice(1)}Args`;
     out.push(`/** Arguments of \`${r.typeName}.${r.signature.replace(/`/g, '')}\`. */`, `export interface ${argsName} {`);
-    for (const a of field.args) out.push(`  ${JSON.stringify(a.name)}${isNonNullType(a.type) ? '' : '?'}: ${tsType(a.type)};`);
+    // An argument with a default is always present (graphql-js fills the default in); only others may be absent.
+    for (const a of field.args) out.push(`  ${JSON.stringify(a.name)}${isNonNullType(a.type) || a.defaultValue !== undefined ? '' : '?'}: ${tsType(a.type)};`);
     out.push('}', '');
     const parent = roots.has(r.typeName) ? 'Record<string, never>' : tsName(r.typeName);
     const list = byType.get(r.typeName) ?? [];

@@ -1,6 +1,6 @@
-import type { LoadCheck } from '../check/types.js';
-import { formatComparison, formatReport } from './format-report.js';
-import { formatScenarioReport } from './format-scenario.js';
+import type { LoadCheck } from './types.js';
+import { formatComparison, formatReport } from '../report/format-report.js';
+import { formatScenarioReport } from '../report/format-scenario.js';
 
 /**
  * The human report of `runLoadCheck`: the run, comparison or scenario report, then where the files went
