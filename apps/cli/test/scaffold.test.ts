@@ -52,7 +52,7 @@ describe('sb scaffold', () => {
     expect(no.code).toBe(0);
     await expect(stat(path.join(bare, 'package.json'))).rejects.toThrow(/ENOENT/);
     expect((await stat(path.join(bare, 'routes', 'server.ts'))).isFile()).toBe(true);
-  });
+  }, 240_000); // three sb runs, each a process that loads the scaffolder
 
   it('resolves a relative spec against INIT_CWD, as under pnpm sb', async () => {
     const home = path.join(dir, 'init-cwd');

@@ -9,7 +9,7 @@ export type { SpecProblem } from './openapi/spec-problem.js';
 
 // routes → OpenAPI (part 2)
 export { specFromRoutes } from './from-routes/lazy.js';
-export { serializeSpec, formatOf as specFormatOf, writeSpecFile } from './from-routes/document/serialize.js';
+export { serializeSpec } from './from-routes/document/serialize.js';
 export type { RouteFramework, RouteReport, SpecFromRoutesOptions, SpecFromRoutesResult, SpecProgress, SpecWarning } from './from-routes/options.js';
 
 // PostgreSQL schema → CRUD API (part 2)

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scaffoldFromDb } from '../../src/index.js';
 import { cleanup, freshDir } from '../support/generate.js';

@@ -1,4 +1,4 @@
-import { filterColumns, sortableColumns } from '../spec/build-spec.js';
+import { filterColumns, sortableColumns, updatable } from '../model/table-queries.js';
 import type { ResourceNames } from '../model/resource-names.js';
 import type { TableModel } from '../model/table-model.js';
 
@@ -87,9 +87,4 @@ function listBody(t: TableModel): string {
     '}',
   );
   return lines.join('\n');
-}
-
-/** A table whose every column is in the key or read-only has nothing to PATCH. */
-export function updatable(t: TableModel): boolean {
-  return t.columns.some((c) => !c.serverOwned && !t.primaryKey.includes(c.name));
 }

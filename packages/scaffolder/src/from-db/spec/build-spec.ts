@@ -1,13 +1,11 @@
 import type { OpenAPIObject, OperationObject, ParameterObject, PathItemObject, ReferenceObject, SchemaObject } from 'openapi3-ts/oas31';
 import type { ResourceNames } from '../model/resource-names.js';
 import type { ColumnModel, TableModel } from '../model/table-model.js';
-import { updatable } from '../emit/handler-bodies.js';
+import { filterColumns, sortableColumns, updatable } from '../model/table-queries.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: SchemaObject | ReferenceObject) => ({ 'application/json': { schema } });
 const error = (description: string) => ({ description, content: json(ref('ApiError')) });
-/** Query parameter names of the listing itself; a column with one of these names is not filterable. */
-export const LIST_PARAMS = ['limit', 'offset', 'cursor', 'sort', 'order'];
 
 const API_ERROR: SchemaObject = {
   type: 'object',
@@ -117,16 +115,6 @@ function listOperation(t: TableModel, n: ResourceNames): OperationObject {
     parameters,
     responses: { '200': { description: 'A page of rows', content: json(ref(`${n.plural}Page`)) }, '400': error('Invalid query') },
   };
-}
-
-/** Indexed scalar columns usable as `?column=value` (not colliding with the listing's own parameters). */
-export function filterColumns(t: TableModel): ColumnModel[] {
-  return t.indexed.filter((c) => !LIST_PARAMS.includes(c)).map((c) => column(t, c));
-}
-
-/** The sort allow-list: indexed scalar columns. */
-export function sortableColumns(t: TableModel): string[] {
-  return [...t.indexed];
 }
 
 function column(t: TableModel, name: string): ColumnModel {
