@@ -5,7 +5,7 @@ import { RuleContext } from './engine/context.js';
 import { NodeIndex } from './engine/node-index.js';
 import { runRules } from './engine/run-rules.js';
 import { SecurityRulesError } from '../errors.js';
-import type { Finding, RuleMeta } from './model/finding.js';
+import { SEVERITY_ORDER, type Finding, type RuleMeta } from './model/finding.js';
 import { loadProject, type ParseProblem } from './project/load-project.js';
 import { readBaseline, splitByBaseline } from './report/baseline.js';
 import { applySuppressions, type SuppressionProblem } from './report/suppressions.js';
@@ -56,6 +56,16 @@ export interface ScanResult {
   readonly routes: readonly RouteSummary[];
 }
 
+/** Rules about secrets written in code: in tests, fixtures and mocks such values are test data. */
+const SECRET_RULES = new Set(['hardcoded-secret', 'jwt-hardcoded-secret', 'jwt-weak-secret']);
+
+/** A secret finding in test code (config `testPaths`; an empty string turns this off) is reported at most as low. */
+function inTestCode(f: Finding, testPaths: string): Finding {
+  if (testPaths === '' || !SECRET_RULES.has(f.ruleId) || !new RegExp(testPaths).test(f.location.file.split('\\').join('/'))) return f;
+  const severity = SEVERITY_ORDER.indexOf(f.severity) > SEVERITY_ORDER.indexOf('low') ? 'low' : f.severity;
+  return { ...f, severity, message: `${f.message} (in test code)` };
+}
+
 /**
  * Scans a Node backend (TypeScript or JavaScript) for security problems.
  *
@@ -87,7 +97,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const abs = isAbsolute(file) ? file : join(loaded.root, file);
     return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
   };
-  const { kept, suppressed, problems } = applySuppressions(raw, read);
+  const { kept, suppressed, problems } = applySuppressions(raw.map((f) => inTestCode(f, config.testPaths)), read);
   const { fresh, known } = splitByBaseline(kept, baseline);
   return {
     root: loaded.root,

@@ -2,6 +2,9 @@ import type { Rule } from '../model/rule.js';
 import { codeInjection } from './code-injection.js';
 import { commandInjection } from './command-injection.js';
 import { errorDetailsLeak } from './error-details-leak.js';
+import { graphqlIntrospectionEnabled } from './graphql-introspection-enabled.js';
+import { graphqlMissingAuthorization } from './graphql-missing-authorization.js';
+import { graphqlMissingLimits } from './graphql-missing-limits.js';
 import { hardcodedSecret } from './hardcoded-secret.js';
 import { insecureCookie } from './insecure-cookie.js';
 import { insecureDeserialization } from './insecure-deserialization.js';
@@ -28,11 +31,18 @@ import { unvalidatedInput } from './unvalidated-input.js';
 import { weakPasswordHash } from './weak-password-hash.js';
 import { xPoweredBy } from './x-powered-by.js';
 import { xxe } from './xxe.js';
+import { csrf } from './csrf.js';
+import { massAssignment } from './mass-assignment.js';
+import { idor } from './idor.js';
+import { unprotectedAdminRoute } from './unprotected-admin-route.js';
+import { templateXss } from './template-xss.js';
 
 /** Every rule `sb security scan` runs, in report order. */
 export const RULES: readonly Rule[] = [
-  sqlInjection, nosqlInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, regexInjection, redos, prototypePollution,
+  sqlInjection, nosqlInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
-  missingRateLimit, missingAuth, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
+  missingRateLimit, missingAuth, idor, unprotectedAdminRoute, csrf, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
   hardcodedSecret, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
+  // GraphQL
+  graphqlMissingLimits, graphqlIntrospectionEnabled, graphqlMissingAuthorization,
 ];

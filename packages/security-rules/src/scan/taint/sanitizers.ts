@@ -35,6 +35,7 @@ export function isSanitizerCall(call: CallExpression, kind: SinkKind, config: Sc
   if (ESCAPERS.some(([m, names]) => refIs(asRef, m, names))) return true;
   if (kind === 'path' && refIs(ref, 'path', ['basename'])) return true;
   if (kind === 'redirect' && (name === 'encodeURIComponent')) return true;
+  if (kind === 'response' && (['escape-html', 'he', 'xss', 'sanitize-html', 'dompurify', 'isomorphic-dompurify', 'html-escaper'].includes(ref?.module ?? '') || /^(?:escape(?:Html|HTML)?|encodeHtml|sanitize(?:Html)?|htmlEscape)$/.test(name))) return true;
   if (kind === 'regex' && /escape(?:Reg|RegExp|Regex)/i.test(name)) return true;
   if ((kind === 'sql' || kind === 'command') && /^(?:escape|quote)/i.test(name) && ref === undefined) return true;
   return false;

@@ -7,6 +7,7 @@ import { SourceModel } from './sources.js';
 import { isGuarded } from './guards.js';
 import { isFormatConstrained, isTypeNarrowed } from './type-narrowing.js';
 import { isValidated } from './validated.js';
+import { isResolverArgs } from '../graphql/resolvers.js';
 
 /** One step of a taint path. */
 export interface TaintStep {
@@ -151,6 +152,8 @@ export class TaintTracker {
   private parameter(param: Node, st: State): TaintHit | undefined {
     if (!Node.isParameterDeclaration(param)) return undefined;
     if (this.sources.isRequestParam(param)) return undefined;
+    // A GraphQL resolver's args: request data, as the client sent it in the operation.
+    if (isResolverArgs(param)) return { source: 'args', steps: [{ node: param, message: 'request data: GraphQL resolver args' }] };
     const bound = st.env.get(param);
     if (bound) return this.visit(bound, st);
     const fn = param.getParent() as FunctionLike;
@@ -182,8 +185,10 @@ export class TaintTracker {
     else if (holder && Node.isBinaryExpression(holder) && Node.isPropertyAccessExpression(holder.getLeft())) nameNode = (holder.getLeft() as import('ts-morph').PropertyAccessExpression).getNameNode();
     if (nameNode === undefined || !Node.isIdentifier(nameNode)) return out;
     for (const ref of nameNode.findReferencesAsNodes().slice(0, 50)) {
-      const p = ref.getParent();
-      if (p && Node.isCallExpression(p) && p.getExpression() === ref) out.push(p);
+      // f(x), and obj.method(x) on an instance (`new Dao(db).find(x)`, `this.dao.find(x)`).
+      const callee = ref.getParent() && Node.isPropertyAccessExpression(ref.getParent()) && (ref.getParent() as import('ts-morph').PropertyAccessExpression).getNameNode() === ref ? ref.getParentOrThrow() : ref;
+      const p = callee.getParent();
+      if (p && Node.isCallExpression(p) && p.getExpression() === callee) out.push(p);
     }
     return out;
   }

@@ -51,7 +51,7 @@ describe('reports', () => {
     expect(new Set(uris)).toEqual(new Set(['services/api/src/app.ts']));
     expect(run?.results.flatMap((r) => r.fixes ?? []).map((f) => f.artifactChanges[0]?.artifactLocation.uri)).toEqual(['services/api/src/app.ts']);
     // Resolving each URI against %SRCROOT% names the scanned file.
-    for (const uri of uris) expect(existsSync(new URL(uri ?? '', base))).toBe(true);
+    for (const uri of uris ?? []) expect(existsSync(new URL(uri ?? '', base))).toBe(true);
   });
 
   it('fails the gate on confirmed findings at or above --fail-on only', () => {

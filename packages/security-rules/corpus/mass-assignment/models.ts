@@ -1,0 +1,7 @@
+export interface UserRow {
+  id: string;
+  name: string;
+  email: string;
+  role: 'user' | 'admin';
+  isAdmin: boolean;
+}

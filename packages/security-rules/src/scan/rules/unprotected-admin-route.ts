@@ -1,0 +1,45 @@
+import type { RuleContext } from '../engine/context.js';
+import type { RawFinding } from '../model/finding.js';
+import type { Rule } from '../model/rule.js';
+import { resolveFunction } from '../symbols/declarations.js';
+import { routeLabel, type Route } from '../routes/types.js';
+
+/** Admin areas: any path segment starting with admin (`/admin`, `/adminusers`, `/api/admin/...`). */
+const ADMIN = /(?:^|\/)admin[\w-]*(?:\/|$)/i;
+/** Operational endpoints that leak internals: metrics, debug consoles, log viewers. */
+const OPS = /(?:^|\/)(?:metrics|debug|_debug|logs?|actuator|heapdump|console|phpinfo|env|trace)(?:\/|$)/i;
+/** A role or permission check, in a middleware name or body, or in the handler. */
+const ROLE_CHECK = /\b(?:isAdmin|is_admin|requireAdmin|adminOnly|ensureAdmin|hasRole|requireRole|checkRole|roles?\b|permissions?\b|authori[sz]e|can[A-Z]\w*|rbac|acl|scopes?\b)/;
+
+function mentionsRoleCheck(route: Route): boolean {
+  for (const m of route.chain) {
+    if (ROLE_CHECK.test(m.label)) return true;
+    const fn = resolveFunction(m.node);
+    if (fn && ROLE_CHECK.test(fn.getText())) return true;
+  }
+  return route.handler !== undefined && ROLE_CHECK.test(route.handler.getText());
+}
+
+/** Admin routes without a role check, and metrics/debug/log routes without authentication. */
+export const unprotectedAdminRoute: Rule = {
+  meta: {
+    id: 'unprotected-admin-route',
+    title: 'Admin or operational route without a role check',
+    description: 'A route under an admin path has no role or permission check (in its middleware chain or handler), so any logged-in user (or anyone) can use it; or a /metrics, /debug, /logs-style route has no authentication at all.',
+    severity: 'high',
+    confidence: 'taint-confirmed',
+    cwe: [285, 862],
+    owasp: 'A01:2021-Broken Access Control',
+  },
+  *check(ctx: RuleContext): Iterable<RawFinding> {
+    for (const route of ctx.routes.routes) {
+      if (route.declaredPublic) continue;
+      if (ADMIN.test(route.path) && !mentionsRoleCheck(route)) {
+        const authed = route.chain.some((m) => m.kinds.has('auth'));
+        yield { node: route.node, route: routeLabel(route), message: `${routeLabel(route)} is an admin route with ${authed ? 'authentication but no role check' : 'no authentication and no role check'}` };
+      } else if (OPS.test(route.path) && !route.chain.some((m) => m.kinds.has('auth')) && !mentionsRoleCheck(route)) {
+        yield { node: route.node, route: routeLabel(route), message: `${routeLabel(route)} exposes internals (metrics, debug or logs) without authentication`, severity: 'medium' };
+      }
+    }
+  },
+};
