@@ -65,7 +65,7 @@ export { migrate } from './apply/runner.js';
 export { migrationStatus } from './apply/status.js';
 export type { StatusOptions, StatusResult, MigrationStatusRow, MigrationState } from './apply/status.js';
 export type {
-  ApplyClient, MigrateOptions, MigrateProgress, MigrateResult, MigrationReport, MigrationStatus,
+  ApplyClient, MigrateOptions, MigrateResult, MigrationReport, MigrationStatus,
   MigrationFailure, StatementReport, StatementStatus, LockReport,
 } from './apply/types.js';
 export type { TrackingTable, AppliedMigration } from './apply/tracking.js';

@@ -3,14 +3,15 @@ import type { LoadedMigration } from './load.js';
 import { notRun, round, runStatement } from './execute.js';
 import { validateIndexTarget } from './validate-index.js';
 import { forgetApplied, recordApplied, recordProgress, type TrackingTable } from './tracking.js';
-import type { ApplyClient, MigrateProgress, MigrationFailure, MigrationReport } from './types.js';
+import type { Progress } from '../progress.js';
+import type { ApplyClient, MigrationFailure, MigrationReport } from './types.js';
 
 export interface RunContext {
   db: ApplyClient;
   tracking: TrackingTable;
   direction: 'up' | 'down';
   dryRun: boolean;
-  onProgress?: ((event: MigrateProgress) => void) | undefined;
+  onProgress?: ((progress: Progress) => void) | undefined;
 }
 
 export interface RunOutcome {
@@ -76,7 +77,7 @@ export async function runMigration(ctx: RunContext, m: LoadedMigration, resumeAt
       }
       continue;
     }
-    ctx.onProgress?.({ phase: 'statement', fileName: m.fileName, statement: statement.index, statements: statements.length });
+    ctx.onProgress?.({ phase: 'statement', message: `${m.fileName}: statement ${statement.index}/${statements.length}`, done: statement.index - 1, total: statements.length });
     const outcome = await runStatement(ctx.db, statement, m.fileName, ctx.dryRun);
     report.statements.push(outcome.report);
     if (outcome.failure) {
@@ -104,6 +105,6 @@ export async function runMigration(ctx: RunContext, m: LoadedMigration, resumeAt
   await track(statements.length, true);
   if (inTransaction) await ctx.db.query('commit');
   report.durationMs = round(performance.now() - started);
-  ctx.onProgress?.({ phase: 'migration-done', fileName: m.fileName });
+  ctx.onProgress?.({ phase: 'migration', message: `${m.fileName} done` });
   return { report };
 }

@@ -1,6 +1,7 @@
 import { untrackSession } from '../workload/statements.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
+import type { RunControl } from '../progress.js';
 import { MigratorError } from '../errors.js';
 import { loadMigrations } from './load.js';
 import { acquireRunnerLock, releaseRunnerLock } from './lock.js';
@@ -25,7 +26,7 @@ import type { ApplyClient, MigrateOptions, MigrateResult } from './types.js';
  * if (result.failure) console.error(result.failure.location, result.failure.error.message);
  * ```
  */
-export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
+export async function migrate(options: MigrateOptions, control: RunControl = {}): Promise<MigrateResult> {
   const tracking = options.trackingTable ?? DEFAULT_TRACKING_TABLE;
   const lockTimeout = timeoutLiteral(options.lockTimeout ?? '5s', 'lockTimeout');
   const statementTimeout = timeoutLiteral(options.statementTimeout ?? '15min', 'statementTimeout');
@@ -46,7 +47,7 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
   try {
     await db.query(`set client_connection_check_interval = '1s'`);
     await untrackSession(db);
-    options.onProgress?.({ phase: 'lock' });
+    control.onProgress?.({ phase: 'lock', message: 'waiting for the migration lock' });
     await acquireRunnerLock(db, tracking, lockWait);
     try {
       if (!options.dryRun) await ensureTrackingTable(db, tracking);
@@ -62,11 +63,11 @@ export async function migrate(options: MigrateOptions): Promise<MigrateResult> {
       }
       await db.query(`set lock_timeout = ${lockTimeout}`);
       await db.query(`set statement_timeout = ${statementTimeout}`);
-      const ctx: RunContext = { db, tracking, direction: result.direction, dryRun: result.dryRun, onProgress: options.onProgress };
+      const ctx: RunContext = { db, tracking, direction: result.direction, dryRun: result.dryRun, onProgress: control.onProgress };
       if (result.dryRun) await db.query('begin');
       try {
         for (const run of runs) {
-          options.signal?.throwIfAborted();
+          control.signal?.throwIfAborted();
           const outcome = await runMigration(ctx, run.migration, run.resumeAt);
           result.migrations.push(outcome.report);
           if (outcome.failure) {

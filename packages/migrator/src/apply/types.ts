@@ -28,15 +28,6 @@ export interface MigrateOptions {
   trackingTable?: TrackingTable;
   /** Apply a pending migration older than the newest applied one instead of refusing. */
   allowOutOfOrder?: boolean;
-  signal?: AbortSignal;
-  onProgress?: (event: MigrateProgress) => void;
-}
-
-export interface MigrateProgress {
-  phase: 'lock' | 'statement' | 'migration-done';
-  fileName?: string;
-  statement?: number;
-  statements?: number;
 }
 
 /** A relation-level lock a statement took (from `pg_locks`). */

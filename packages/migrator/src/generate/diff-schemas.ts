@@ -1,3 +1,4 @@
+import type { Progress, RunControl } from '../progress.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
@@ -33,8 +34,6 @@ export interface DiffSchemasOptions {
   renames?: string[];
   /** `lock_timeout` written at the top of each section; default `5s`. */
   lockTimeout?: string;
-  signal?: AbortSignal;
-  onProgress?: (message: string) => void;
 }
 
 /** The result of {@link diffSchemas}: everything needed to review and write a migration. */
@@ -66,12 +65,12 @@ function label(source: SchemaSource): string {
   return source.label ?? 'snapshot';
 }
 
-async function snapshotOf(source: SchemaSource, options: DiffSchemasOptions, side: string): Promise<SchemaSnapshot> {
-  const common = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, trackingTable: options.trackingTable, signal: options.signal };
-  const onProgress = (m: string) => options.onProgress?.(`${side}: ${m}`);
+async function snapshotOf(source: SchemaSource, options: DiffSchemasOptions, control: RunControl, side: string): Promise<SchemaSnapshot> {
+  const common = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, trackingTable: options.trackingTable, signal: control.signal };
+  const onProgress = (p: Progress) => control.onProgress?.({ ...p, message: `${side}: ${p.message}` });
   if ('snapshot' in source) return source.snapshot;
   if ('file' in source) return loadSchemaFile(source.file, { ...common, shadow: options.shadow, cacheDir: options.cacheDir, onProgress });
-  onProgress(`connecting to ${describeTarget(source.connection)}`);
+  onProgress({ phase: 'connect', message: `connecting to ${describeTarget(source.connection)}` });
   const client = await connect({ connectionString: source.connection });
   try {
     return await introspect(client, { ...common, onProgress });
@@ -90,23 +89,23 @@ async function snapshotOf(source: SchemaSource, options: DiffSchemasOptions, sid
  * if (!plan.identical) console.log(plan.upSql, plan.destructive.map((op) => op.destructive));
  * ```
  */
-export async function diffSchemas(options: DiffSchemasOptions): Promise<MigrationPlan> {
+export async function diffSchemas(options: DiffSchemasOptions, control: RunControl = {}): Promise<MigrationPlan> {
   let from: SchemaSnapshot;
   let to: SchemaSnapshot;
   if ('file' in options.from && 'file' in options.to) {
     [from, to] = (await loadSchemaFiles([options.from.file, options.to.file], {
       schemas: options.schemas,
       excludeSchemas: options.excludeSchemas,
-      signal: options.signal,
+      signal: control.signal,
       shadow: options.shadow,
       cacheDir: options.cacheDir,
-      onProgress: options.onProgress,
+      onProgress: control.onProgress,
     })) as [SchemaSnapshot, SchemaSnapshot];
   } else {
     // Two servers (or a server and a shadow) are read at the same time.
-    [from, to] = await Promise.all([snapshotOf(options.from, options, 'from'), snapshotOf(options.to, options, 'to')]);
+    [from, to] = await Promise.all([snapshotOf(options.from, options, control, 'from'), snapshotOf(options.to, options, control, 'to')]);
   }
-  options.onProgress?.('comparing');
+  control.onProgress?.({ phase: 'compare', message: 'comparing' });
   const renames = options.renames ?? [];
   const upDiff = diffSnapshots(from, to, { renames });
   let downRenames: string[];

@@ -1,3 +1,4 @@
+import type { Progress } from '../progress.js';
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
 import { quoteLiteral } from '../sql/quote.js';
@@ -18,8 +19,8 @@ export interface IntrospectOptions {
    */
   trackingTable?: { schema: string; table: string };
   signal?: AbortSignal;
-  /** Called as each object kind is read. */
-  onProgress?: (message: string) => void;
+  /** Called as each object kind is read (phase `introspect`). */
+  onProgress?: (progress: Progress) => void;
 }
 
 type Row = Record<string, unknown>;
@@ -48,7 +49,7 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   try {
     const run = async (label: string, sql: string): Promise<Row[]> => {
       options.signal?.throwIfAborted();
-      options.onProgress?.(`reading ${label}`);
+      options.onProgress?.({ phase: 'introspect', message: `reading ${label}` });
       try {
         return (await db.query<Row>(sql)).rows;
       } catch (cause) {

@@ -47,12 +47,13 @@ export async function resetShadow(db: Queryable, settings = false): Promise<void
  */
 export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOptions = {}): Promise<SchemaSnapshot[]> {
   const texts = (await Promise.all(files.map(readSchema))).map((text, i) => stripPsqlMetaCommands(text, files[i]!));
+  const shadowProgress = (message: string) => options.onProgress?.({ phase: 'shadow', message });
   // Syntax errors are found by the parser before any database is started.
   for (let i = 0; i < files.length; i++) await splitStatements(texts[i]!, files[i]!.length > 80 ? basename(files[i]!) : files[i]!);
   const run = async (db: Queryable, i: number, script: (sql: string) => Promise<unknown>) => {
     const label = files[i]!.length > 80 ? basename(files[i]!) : files[i]!;
-    options.onProgress?.(`loading ${label} into the shadow database`);
-    await loadSql(db, texts[i]!, label, { ...options, script });
+    options.onProgress?.({ phase: 'shadow', message: `loading ${label} into the shadow database` });
+    await loadSql(db, texts[i]!, label, { ...options, onProgress: shadowProgress, script });
     return introspect(db, options);
   };
   const out: SchemaSnapshot[] = [];
@@ -61,7 +62,7 @@ export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOp
     return out;
   }
   const extensions = [...new Set(texts.flatMap(extensionsIn))];
-  const { db } = await startPglite({ extensions, cacheDir: options.cacheDir ?? undefined, onProgress: options.onProgress });
+  const { db } = await startPglite({ extensions, cacheDir: options.cacheDir ?? undefined, onProgress: shadowProgress });
   try {
     for (let i = 0; i < files.length; i++) {
       if (i > 0) await resetShadow(db as PGlite, true);

@@ -40,7 +40,7 @@ export default class DbDiff extends SbCommand {
     const { options, output } = toOptions(flags);
     const progress = new ProgressLine(this.interactive);
     const { diffSchemas, writeMigration } = await import('@sb/migrator');
-    const plan = await diffSchemas({ ...options, onProgress: (m) => progress.update(m) }).finally(() => progress.done());
+    const plan = await diffSchemas(options, { onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
     const allow = flags['allow-destructive'] || !flags.safe;
     const written = output
       ? await writeMigration(plan, { directory: output, allowDestructive: allow, lockTimeout: flags['lock-timeout'], ...(flags.name ? { description: flags.name } : {}) })

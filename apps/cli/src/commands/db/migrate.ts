@@ -33,11 +33,7 @@ export default class DbMigrate extends SbCommand {
     const { args, flags } = await this.parse(DbMigrate);
     const progress = new ProgressLine(this.interactive);
     const { migrate } = await import('@sb/migrator');
-    const result = await migrate({
-      ...toOptions(args.path, flags),
-      onProgress: (e) =>
-        progress.update(e.phase === 'lock' ? 'waiting for the migration lock…' : `${e.fileName ?? ''} ${e.statement ?? ''}/${e.statements ?? ''}`),
-    }).finally(() => progress.done());
+    const result = await migrate(toOptions(args.path, flags), { onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatMigrate(result));
     if (result.failure) this.failCheck();
     return result;

@@ -15,7 +15,7 @@ export async function readSchema(
     const snapshot = await introspect(client, {
       ...(options.schemas ? { schemas: [...options.schemas] } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.onProgress ? { onProgress: (p: { message: string }) => options.onProgress!(p.message) } : {}),
     });
     const target = describeTarget(connectionString);
     return { snapshot, target, database: target.slice(target.lastIndexOf('/') + 1) || 'api' };
