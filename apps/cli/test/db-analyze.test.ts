@@ -27,7 +27,7 @@ beforeAll(async () => {
   await sql(DB_URL, `
     create extension pg_stat_statements; create extension hypopg;
     create table authors (id bigint primary key, name text not null);
-    create table books (id bigint primary key, author_id bigint not null references authors (id), isbn text not null);
+    create table books (id bigint primary key, author_id bigint not null references authors (id), isbn text not null) with (autovacuum_enabled = off);
     insert into authors select g, 'a' || g from generate_series(1, 3000) g;
     insert into books select g, 1 + g % 3000, 'isbn-' || g from generate_series(1, 20000) g;
     analyze;

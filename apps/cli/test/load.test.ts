@@ -69,7 +69,7 @@ describe('sb load', () => {
   it('prints the open-model result as JSON with the delivered rate', async () => {
     const r = await runCli(['load', server.url, '--rate', '100', '--duration', '1', '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { model: string; rate: { asked: number; ratio: number }; statusCodes: Record<string, number> };
+    const json = (JSON.parse(r.stdout) as { result: { model: string; rate: { asked: number; ratio: number }; statusCodes: Record<string, number> } }).result;
     expect(json.model).toBe('open');
     expect(json.rate.asked).toBe(100);
     expect(json.statusCodes['200']).toBeGreaterThan(90);
@@ -80,10 +80,10 @@ describe('sb load', () => {
     writeFileSync(file, '{"email":"not-an-email"}');
     const r = await runCli(['load', `${server.url}/status/400`, '-m', 'POST', '-H', 'Content-Type: application/json', '--body', `@${file}`, '-n', '10', '--expect-status', '400', '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { passed: boolean; settings: { bodyBase64: string; headers: Record<string, string> } };
+    const json = (JSON.parse(r.stdout) as { result: { passed: boolean; settings: { bodyBase64: string; headers: Record<string, string> } } }).result;
     expect(json.passed).toBe(true);
     expect(Buffer.from(json.settings.bodyBase64, 'base64').toString()).toBe('{"email":"not-an-email"}');
-    expect(json.settings.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(json.settings.headers).toEqual({ 'content-type': 'application/json' });
   });
 
   it('says in one line that nothing answered, prints no figures and exits 1 on a dead server', async () => {
@@ -104,6 +104,19 @@ describe('sb load', () => {
     expect(r.stdout).toMatch(/throughput .* responses\/s/);
   });
 
+  it('runs a scenario file with --requests and data rows, and prints the per-step table', async () => {
+    const flow = join(dir, 'flow.yaml');
+    writeFileSync(flow, `steps:\n  - name: first\n    request: { url: "${server.url}/status/200?u={{user}}" }\n  - name: second\n    request: { url: "${server.url}/status/204" }\n`);
+    const users = join(dir, 'users.json');
+    writeFileSync(users, '[{"user":"ann"},{"user":"bob"}]');
+    const r = await runCli(['load', '--scenario', flow, '--data', users, '--requests', '10', '-c', '2', '--html', join(dir, 's.html')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^first\s+10\s+0\s/m);
+    expect(r.stdout).toMatch(/^second\s+10\s+0\s.*204 ×10/m);
+    expect(r.stdout).toMatch(/2 data rows \(per-vu\)/);
+    expect(r.stdout).toContain(`report written to ${join(dir, 's.html')}`);
+  });
+
   it('exits 1 and names the offending codes when --expect-status fails', async () => {
     const r = await runCli(['load', `${server.url}/status/200`, '-n', '10', '--expect-status', '400,422']);
     expect(r.code).toBe(1);
@@ -116,8 +129,11 @@ describe('sb load', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/PASS {2}expect-rate-limit: rate limited after 21 requests/);
     expect(r.stdout).toMatch(/ratelimit-limit: 20/);
+    expect(r.stdout).toContain(`report written to ${html}`);
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('Throughput and errors over time');
+    expect(page).toContain('In flight over time');
     expect(page).toContain('<svg');
     expect(page).not.toContain('<script>');
     expect(page).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
@@ -132,7 +148,7 @@ describe('sb load', () => {
   it('shares the load over --workers threads and merges their histograms', async () => {
     const r = await runCli(['load', `${server.url}/users`, '-c', '4', '-n', '41', '--workers', '2', '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { requests: number; latency: { count: number }; settings: { workers: number } };
+    const json = (JSON.parse(r.stdout) as { result: { requests: number; latency: { count: number }; settings: { workers: number } } }).result;
     expect(json.settings.workers).toBe(2);
     expect(json.requests).toBe(41);
     expect(json.latency.count).toBe(41);
@@ -141,7 +157,9 @@ describe('sb load', () => {
   it.each([
     [['not-a-url'], /LOADTEST_INVALID_OPTION.*invalid URL/],
     [['{url}', '-m', 'G T'], /LOADTEST_INVALID_OPTION.*invalid method/],
-    [['{url}', '-H', 'no colon here'], /LOADTEST_INVALID_OPTION.*invalid header "no colon here"/],
+    [['{url}', '-H', 'no colon here'], /SB_USAGE.*--header: invalid header "no colon here"/],
+    [['--scenario', 'missing.yaml'], /LOADTEST_SCENARIO_INVALID.*missing\.yaml: file: cannot be read \(ENOENT\)/],
+    [[], /SB_USAGE.*give a URL to load, or --scenario FILE/],
     [['{url}', '--body', '@missing.json'], /LOADTEST_BODY_FILE.*missing\.json \(ENOENT\)/],
     [['{url}', '--duration', '0'], /LOADTEST_INVALID_OPTION.*duration must be a positive/],
     [['{url}', '--rate', '-5'], /LOADTEST_INVALID_OPTION.*rate must be a positive/],
@@ -179,7 +197,7 @@ describe('sb load', () => {
   it('compares two URLs in alternating slices and calls the slower one significantly slower', async () => {
     const r = await runCli(['load', `${server.url}/v1`, `${slow.url}/v2`, '-c', '2', '-d', '5', '--json']);
     expect(r.code).toBe(0);
-    const json = JSON.parse(r.stdout) as { slices: number; metrics: { metric: string; significant: boolean; change: number }[]; verdict: string[] };
+    const json = (JSON.parse(r.stdout) as { comparison: { slices: number; metrics: { metric: string; significant: boolean; change: number }[]; verdict: string[] } }).comparison;
     expect(json.slices).toBeGreaterThanOrEqual(5);
     const p50 = json.metrics.find((m) => m.metric === 'p50');
     expect(p50?.significant).toBe(true);

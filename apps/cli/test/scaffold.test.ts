@@ -1,9 +1,10 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toOptions } from '../src/commands/scaffold.js';
+import { userCwd } from '../src/options/cwd.js';
+import { toFromDbOptions, toScaffoldOptions } from '../src/options/scaffold.js';
 import { runCli } from './helpers/run-cli.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/openapi/', import.meta.url));
@@ -16,8 +17,50 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('sb scaffold', () => {
   it('maps flags to library options', () => {
-    expect(toOptions('a.yaml', { framework: 'koa', output: 'out', 'dry-run': true })).toEqual({ spec: 'a.yaml', framework: 'koa', output: 'out', dryRun: true, noCache: false });
-    expect(toOptions('a.yaml', { framework: 'express', output: 'out', 'no-cache': true })).toMatchObject({ dryRun: false, noCache: true });
+    expect(toScaffoldOptions('a.yaml', { framework: 'koa', output: 'out', 'dry-run': true }, '/w')).toEqual({ spec: 'a.yaml', framework: 'koa', output: 'out', cwd: '/w', project: true, dryRun: true, noCache: false });
+    expect(toScaffoldOptions('a.yaml', { framework: 'express', output: 'out', 'no-cache': true, project: false }, '/w')).toMatchObject({ dryRun: false, noCache: true, project: false });
+    expect(toFromDbOptions({ framework: 'koa', output: 'o', 'from-db': 'postgres://x/y', schema: ['a'] }, '/w')).toEqual({ connectionString: 'postgres://x/y', framework: 'koa', output: 'o', cwd: '/w', project: true, dryRun: false, schemas: ['a'], auth: 'writes' });
+  });
+
+  it("resolves paths against INIT_CWD when pnpm ran the bin from an enclosing folder, and ignores a stale one", () => {
+    expect(userCwd({ INIT_CWD: '/repo/services/api' }, '/repo')).toBe('/repo/services/api');
+    expect(userCwd({ INIT_CWD: '/elsewhere' }, '/repo')).toBe('/repo');
+    expect(userCwd({}, '/repo')).toBe('/repo');
+  });
+
+  it('makes a fresh folder a project once, never overwrites it, and --no-project writes only routes', async () => {
+    const home = path.join(dir, 'fresh');
+    await mkdir(path.join(home, 'specs'), { recursive: true });
+    await copyFile(path.join(EXAMPLES, 'petstore-3.0.yaml'), path.join(home, 'specs', 'petstore.yaml'));
+    const ok = await runCli(['scaffold', 'specs/petstore.yaml', '-f', 'fastify', '-o', 'src/routes/'], { cwd: home, env: { INIT_CWD: '' } });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('project: package.json, tsconfig.json, .gitignore, README.md, src/server.ts, src/smoke.test.ts');
+    const pkg = JSON.parse(await readFile(path.join(home, 'package.json'), 'utf8')) as Record<string, Record<string, string>>;
+    expect(pkg['type']).toBe('module');
+    expect(Object.keys(pkg['scripts']!).sort()).toEqual(['build', 'dev', 'start', 'test', 'typecheck']);
+    expect(pkg['dependencies']).toMatchObject({ fastify: expect.stringMatching(/^\d+\.\d+\.\d+$/), ajv: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(await readFile(path.join(home, 'src/server.ts'), 'utf8')).toContain("from './routes/app.gen.js'");
+    await expect(stat(path.join(home, 'src/routes/server.ts'))).rejects.toThrow(/ENOENT/);
+    expect(await readFile(path.join(home, 'README.md'), 'utf8')).toContain('sb scaffold specs/petstore.yaml --framework fastify --output src/routes/');
+    await writeFile(path.join(home, 'README.md'), 'mine\n');
+    const again = await runCli(['scaffold', 'specs/petstore.yaml', '-f', 'fastify', '-o', 'src/routes/', '--json'], { cwd: home, env: { INIT_CWD: '' } });
+    expect(again.code).toBe(0);
+    expect(await readFile(path.join(home, 'README.md'), 'utf8')).toBe('mine\n');
+    const bare = path.join(dir, 'bare');
+    await mkdir(bare);
+    const no = await runCli(['scaffold', path.join(EXAMPLES, 'petstore-3.0.yaml'), '-f', 'koa', '-o', 'routes', '--no-project'], { cwd: bare, env: { INIT_CWD: '' } });
+    expect(no.code).toBe(0);
+    await expect(stat(path.join(bare, 'package.json'))).rejects.toThrow(/ENOENT/);
+    expect((await stat(path.join(bare, 'routes', 'server.ts'))).isFile()).toBe(true);
+  });
+
+  it('resolves a relative spec against INIT_CWD, as under pnpm sb', async () => {
+    const home = path.join(dir, 'init-cwd');
+    await mkdir(path.join(home, 'sub'), { recursive: true });
+    await copyFile(path.join(EXAMPLES, 'petstore-3.0.yaml'), path.join(home, 'sub', 'api.yaml'));
+    const r = await runCli(['scaffold', 'api.yaml', '-f', 'express', '-o', 'out', '--no-project', '--json'], { cwd: home, env: { INIT_CWD: path.join(home, 'sub') } });
+    expect(r.code).toBe(0);
+    expect((await stat(path.join(home, 'sub', 'out', 'app.gen.ts'))).isFile()).toBe(true);
   });
 
   it('generates routes, validators, types and handlers and says what to implement', async () => {

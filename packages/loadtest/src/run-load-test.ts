@@ -1,9 +1,10 @@
 import { startMetricsOut, checkTargets, type MetricsOut } from './metrics-out/start.js';
 import { parseMetricsTarget } from './metrics-out/targets.js';
-import type { LoadTestContext, LoadTestOptions, LoadTestProgress, ResolvedOptions } from './options/types.js';
+import type { LoadTestContext, LoadTestOptions, ResolvedOptions } from './options/types.js';
 import { resolveOptions } from './options/validate.js';
 import { buildResult } from './result/build-result.js';
 import type { LoadTestResult } from './result/types.js';
+import { type LiveSnapshot, type RunContext, snapshotsTo } from './runner/live.js';
 import type { RunData } from './runner/run-data.js';
 import { runInProcess } from './runner/run-in-process.js';
 import { runSegment } from './shard/run-segment.js';
@@ -19,7 +20,7 @@ export interface LoadTestRun extends LoadTestResult {
   metricsOut?: string[];
 }
 
-async function runSettings(settings: ResolvedOptions, ctx: LoadTestContext): Promise<RunData> {
+async function runSettings(settings: ResolvedOptions, ctx: RunContext): Promise<RunData> {
   if (settings.workers > 1) {
     const { runWithWorkers } = await import('./workers/run-with-workers.js');
     return runWithWorkers(settings, ctx);
@@ -27,7 +28,7 @@ async function runSettings(settings: ResolvedOptions, ctx: LoadTestContext): Pro
   return runInProcess(settings, ctx);
 }
 
-function finalProgress(result: LoadTestResult): LoadTestProgress {
+function finalProgress(result: LoadTestResult): LiveSnapshot {
   return {
     phase: 'drain',
     elapsedMs: result.durationMs,
@@ -55,26 +56,28 @@ function finalProgress(result: LoadTestResult): LoadTestProgress {
  *
  * const result = await runLoadTest(
  *   { url: 'http://127.0.0.1:3000/users', rate: 1000, duration: 30 },
- *   { onProgress: (p) => console.error(`${p.requestsPerSec} req/s, p99 ${p.p99} µs`) },
+ *   { onProgress: (p) => console.error(p.message) },
  * );
  * console.log(result.latency.p99, result.rate?.delivered, result.statusCodes);
  * ```
  */
 export async function runLoadTest(options: LoadTestOptions, ctx: LoadTestContext = {}): Promise<LoadTestRun> {
   const settings = resolveOptions(options);
+  const onSnapshot = snapshotsTo(ctx.onProgress);
+  const run: RunContext = { ...(ctx.signal ? { signal: ctx.signal } : {}), ...(onSnapshot ? { onSnapshot } : {}) };
   const segment = options.segment === undefined ? undefined : validateSegment(options.segment);
   if (segment) segmentSettings(settings, segment);
   const startAt = options.startAt === undefined ? undefined : options.startAt instanceof Date ? options.startAt : parseStartAt(options.startAt);
   const targets = (options.out ?? []).map(parseMetricsTarget);
   checkTargets(targets);
   const labels = { target: settings.url, ...(segment ? { segment: `${segment.index}/${segment.count}` } : {}) };
-  const out: MetricsOut | undefined = targets.length > 0 ? await startMetricsOut(targets, labels, ctx) : undefined;
+  const out: MetricsOut | undefined = targets.length > 0 ? await startMetricsOut(targets, labels, run) : undefined;
   let result: LoadTestRun | undefined;
   try {
     if (segment === undefined && startAt === undefined) {
-      result = buildResult(settings, await runSettings(settings, out?.ctx ?? ctx));
+      result = buildResult(settings, await runSettings(settings, out?.ctx ?? run));
     } else {
-      const ran = await runSegment(settings, segment ?? { index: 1, count: 1 }, startAt, runSettings, out?.ctx ?? ctx);
+      const ran = await runSegment(settings, segment ?? { index: 1, count: 1 }, startAt, runSettings, out?.ctx ?? run);
       result = { ...buildResult(ran.settings, ran.data), ...(segment ? { shard: ran.shard } : {}) };
       if (ran.shard.startedLateMs > 1000) result.warnings.push(`started ${(ran.shard.startedLateMs / 1000).toFixed(1)} s after --start-at ${ran.shard.startAt}`);
     }

@@ -1,5 +1,6 @@
 export { MigratorError } from './errors.js';
 export type { MigratorErrorCode } from './errors.js';
+export type { Progress, RunControl } from './progress.js';
 
 // connection
 export type { Queryable } from './connection/queryable.js';
@@ -36,7 +37,6 @@ export type {
 // shadow databases (schema files)
 export { loadSchemaFile, loadSchemaFiles } from './shadow/load-schema-file.js';
 export type { LoadSchemaFileOptions } from './shadow/load-schema-file.js';
-export { defaultCacheDir } from './shadow/pglite.js';
 
 // diff, plan and write migrations
 export { diffSnapshots } from './diff/diff-snapshots.js';
@@ -45,7 +45,7 @@ export type { DiffOptions } from './diff/context.js';
 export type { RenameSuggestion } from './diff/renames.js';
 export { Phase, orderOperations } from './plan/operation.js';
 export type { Operation } from './plan/operation.js';
-export { renderStatements, DEFAULT_LOCK_TIMEOUT } from './plan/render.js';
+export { renderStatements } from './plan/render.js';
 export { quoteIdent, quoteLiteral, quoteQualified } from './sql/quote.js';
 export { diffSchemas } from './generate/diff-schemas.js';
 export type { DiffSchemasOptions, MigrationPlan, SchemaSource } from './generate/diff-schemas.js';
@@ -58,7 +58,7 @@ export { parseMigration } from './migration-file/parse.js';
 export { renderMigration } from './migration-file/render.js';
 export { writeMigrationFiles } from './migration-file/write.js';
 export type { MigrationFileToWrite } from './migration-file/write.js';
-export { migrationFileName, migrationVersion, parseMigrationFileName, slugify } from './migration-file/name.js';
+export { migrationFileName, slugify } from './migration-file/name.js';
 
 // apply: sb db migrate / sb db status
 export { migrate } from './apply/runner.js';
@@ -70,7 +70,6 @@ export type {
 } from './apply/types.js';
 export type { TrackingTable, AppliedMigration } from './apply/tracking.js';
 export { DEFAULT_TRACKING_TABLE } from './apply/tracking.js';
-export { loadMigrations } from './apply/load.js';
 export type { LoadedMigration, LoadedMigrations } from './apply/load.js';
 export type { PlannedStatement } from './apply/split.js';
 
@@ -79,7 +78,6 @@ export { analyze, hasFindingsAtOrAbove } from './analyze/analyze.js';
 export type { AnalyzeOptions, AnalyzeResult, CheckRun } from './analyze/analyze.js';
 export type { Finding, Fix, Severity, CheckId, AnalyzeThresholds } from './analyze/types.js';
 export { SEVERITIES, DEFAULT_THRESHOLDS } from './analyze/types.js';
-export { ENABLE_PG_STAT_STATEMENTS } from './workload/statements.js';
 
 // suggest: sb db suggest-indexes
 export { suggestIndexes } from './suggest/suggest.js';

@@ -2,6 +2,7 @@
  * One measured job, in its own process so timings and peak memory do not leak between tools:
  *   scaffold-job.ts scaffold <spec> <framework> <outDir> [regen]
  *   scaffold-job.ts openapi-typescript <spec> <outFile>
+ *   scaffold-job.ts spec <dir> [no-cache]
  *   scaffold-job.ts tsc <dir>
  * Prints one JSON line: { wallMs, cpuMs, maxRssMb, detail }.
  */
@@ -36,6 +37,10 @@ if (tool === 'scaffold') {
   const out = astToString(ast);
   await writeFile(b!, out);
   detail = { bytes: out.length };
+} else if (tool === 'spec') {
+  const { specFromRoutes } = await import('../src/index.js');
+  const r = await specFromRoutes({ input: a!, noCache: b === 'no-cache' });
+  detail = { operations: r.routes.length, schemas: Object.keys(r.document.components?.schemas ?? {}).length, cached: r.cached === true };
 } else if (tool === 'tsc') {
   const { typecheck } = await import('../test/support/typecheck.js');
   const diagnostics = typecheck(a!);

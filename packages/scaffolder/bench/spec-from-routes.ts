@@ -2,8 +2,10 @@
  * Routes → OpenAPI: `specFromRoutes` against swagger-autogen (the comment-driven peer the issue names; tsoa
  * needs decorators, so it cannot read the same code) on the same generated Express app: N routers × 5
  * typed routes. Prints wall time, the operations each found, and how many got typed request bodies and
- * response schemas, and the time ratio. `BENCH_ROUTERS` sets N (default 40 → 200 operations).
+ * response schemas, and the time ratio; then the same again with nothing changed (cached), and `sb spec` on the app
+ * generated from GitHub's description (time, CPU, peak RSS). `BENCH_ROUTERS` sets N (default 40 → 200 operations).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -65,11 +67,24 @@ function quality(doc: Doc): { operations: number; bodies: number; typedResponses
   return { operations, bodies, typedResponses };
 }
 
+/** `sb spec` on the app `sb scaffold` generates from GitHub's description (1,223 operations), in its own process. */
+async function githubSized(): Promise<void> {
+  const spec = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
+  const out = path.join(DIR, 'github-express');
+  const job = (...args: string[]): { wallMs: number; cpuMs: number; maxRssMb: number; detail: unknown } =>
+    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./scaffold-job.ts', import.meta.url)), ...args], { encoding: 'utf8' }).trim().split('\n').pop()!) as never;
+  job('scaffold', spec, 'express', out);
+  for (const mode of ['no-cache', 'cached']) {
+    const r = job('spec', out, mode);
+    console.log(`sb spec on GitHub's generated express app (${mode}): ${(r.wallMs / 1000).toFixed(2)} s wall, ${(r.cpuMs / 1000).toFixed(2)} s CPU, ${r.maxRssMb} MB peak RSS ${JSON.stringify(r.detail)}`);
+  }
+}
+
 async function main(): Promise<void> {
   await setup();
   try {
     let t = performance.now();
-    const ours = await specFromRoutes({ input: DIR });
+    const ours = await specFromRoutes({ input: DIR }); // a fresh folder: cold, and it fills the cache
     const oursMs = performance.now() - t;
     const swaggerAutogen = createRequire(import.meta.url)('swagger-autogen') as (o: object) => (out: string, files: string[], doc: object) => Promise<false | { data: Doc }>;
     t = performance.now();
@@ -81,6 +96,10 @@ async function main(): Promise<void> {
     row('sb spec', oursMs, quality(ours.document as Doc));
     row('swagger-autogen', theirsMs, theirs ? quality(theirs.data) : { operations: 0, bodies: 0, typedResponses: 0 });
     console.log(`time ratio sb / swagger-autogen: ${(oursMs / theirsMs).toFixed(2)}× (swagger-autogen reads text and comments, no types)`);
+    t = performance.now();
+    const again = await specFromRoutes({ input: DIR });
+    console.log(`sb spec again, nothing changed: ${((performance.now() - t) / 1000).toFixed(2)} s (cached: ${again.cached === true})`);
+    await githubSized();
   } finally {
     if (!process.env['BENCH_KEEP']) await rm(DIR, { recursive: true, force: true });
   }

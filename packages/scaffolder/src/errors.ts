@@ -18,7 +18,8 @@ export type ScaffoldErrorCode =
   | 'SCAFFOLD_ROUTES_NOT_FOUND'
   | 'SCAFFOLD_ROUTES_PARSE'
   | 'SCAFFOLD_NO_ROUTES'
-  | 'SCAFFOLD_DB_EMPTY';
+  | 'SCAFFOLD_DB_EMPTY'
+  | 'SCAFFOLD_SDL_INVALID';
 
 /** Base class of every error @sb/scaffolder throws. `ScaffoldError.is(value)` recognises one from any copy of this package. */
 export class ScaffoldError extends SbError<ScaffoldErrorCode> {

@@ -15,3 +15,7 @@ export type { RouteFramework, RouteReport, SpecFromRoutesOptions, SpecFromRoutes
 // PostgreSQL schema → CRUD API (part 2)
 export { scaffoldFromDb } from './from-db/scaffold-from-db.js';
 export type { DbWarning, ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './from-db/options.js';
+
+// Schema-first GraphQL (sb scaffold schema.graphql)
+export { scaffoldGraphql } from './from-sdl/scaffold-graphql.js';
+export type { ResolverRef, ScaffoldGraphqlOptions, ScaffoldGraphqlResult } from './from-sdl/scaffold-graphql.js';

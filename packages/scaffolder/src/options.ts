@@ -44,4 +44,17 @@ export interface ScaffoldOptions {
    * scans) and compile everything again. The cache is still written. Default `false`.
    */
   readonly noCache?: boolean;
+  /**
+   * The folder relative `spec` and `output` paths are resolved against, and where a project is made (see
+   * `project`). Default `process.cwd()`; the CLI passes the folder the user typed the command in (`INIT_CWD`
+   * under `pnpm`).
+   */
+  readonly cwd?: string;
+  /**
+   * Make `cwd` a project that runs when neither it nor any folder between it and `output` has a `package.json`:
+   * `package.json` (ESM, exact versions, scripts build/start/dev/typecheck/test), a strict `tsconfig.json`,
+   * `README.md`, `.gitignore`, `src/server.ts` (reads `PORT`) and `src/smoke.test.ts`. Each is created once
+   * and never overwritten. Default `false` in the library; `sb scaffold` turns it on (`--no-project` off).
+   */
+  readonly project?: boolean;
 }

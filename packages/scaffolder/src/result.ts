@@ -62,5 +62,10 @@ export interface ScaffoldResult {
     readonly orphaned: readonly Omit<HandlerRef, 'operationId' | 'method' | 'path'>[];
   };
   readonly warnings: readonly ScaffoldWarning[];
+  /**
+   * The project made around the output (see `ScaffoldOptions.project`): its folder and its files, relative to
+   * it. Absent when no project was asked for or one already existed (`reason` says which).
+   */
+  readonly project?: { readonly root: string; readonly files: readonly ScaffoldFile[] } | { readonly root?: undefined; readonly reason: string };
   readonly durationMs: number;
 }

@@ -1,9 +1,14 @@
+import path from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import type { Framework, ScaffoldFromDbResult, ScaffoldOptions, ScaffoldResult } from '@sb/scaffolder';
+import type { ScaffoldFromDbResult, ScaffoldGraphqlResult, ScaffoldResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { ProgressLine } from '../format/progress-line.js';
 import { formatScaffoldResult } from '../format/scaffold.js';
+import { formatGraphqlResult } from '../format/scaffold-graphql.js';
 import { formatFromDbResult } from '../format/spec-from-db.js';
+import { userCwd } from '../options/cwd.js';
+import { toFromDbOptions, toGraphqlOptions, toScaffoldOptions, type ScaffoldFlags } from '../options/scaffold.js';
 
 export default class Scaffold extends SbCommand {
   static override summary = 'Generate typed Express, Fastify or Koa routes, precompiled validators and handler stubs from an OpenAPI 3.0/3.1 spec.';
@@ -16,42 +21,51 @@ export default class Scaffold extends SbCommand {
     '<%= config.bin %> scaffold openapi.json --framework fastify --output src/api --dry-run',
     '<%= config.bin %> scaffold openapi.yaml --framework koa --output src/routes --json',
     '<%= config.bin %> scaffold --from-db postgres://localhost/mydb --framework fastify --output src/',
+    '<%= config.bin %> scaffold schema.graphql --framework fastify --output service/',
   ];
   static override args = {
-    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled). Not with --from-db.' }),
+    spec: Args.string({ description: 'The OpenAPI 3.0/3.1 description (YAML or JSON; external $refs are bundled), or a GraphQL schema (.graphql/.gql file or folder). Not with --from-db.' }),
   };
   static override flags = {
     framework: Flags.string({ char: 'f', description: 'Target framework.', options: ['express', 'fastify', 'koa'], required: true }),
     output: Flags.string({ char: 'o', description: 'Folder to generate into (nothing is written outside it).', required: true }),
     'dry-run': Flags.boolean({ description: 'Report what would be written, write nothing.' }),
+    project: Flags.boolean({
+      description: 'When no package.json exists between here and --output, make this folder a project that runs (package.json, tsconfig.json, README.md, src/server.ts, a smoke test; never overwritten). --no-project: only the routes.',
+      default: true,
+      allowNo: true,
+    }),
     'no-cache': Flags.boolean({ description: 'Ignore the generation cache in <output>/.sb/ and recompile every validator.' }),
     'from-db': Flags.string({ description: 'Generate a CRUD API (kysely handlers) from this PostgreSQL database instead of a spec (postgres:// URL).' }),
     schema: Flags.string({ description: 'With --from-db: only this schema (repeatable; default every user schema).', multiple: true }),
     auth: Flags.string({ description: 'With --from-db: operations that require a bearer token (checked in auth.ts).', options: ['writes', 'all', 'none'], default: 'writes' }),
+    'writable-timestamps': Flags.boolean({ description: 'With --from-db: let clients write date/time columns that default to now() (readOnly by default, like identity, serial and generated columns).' }),
   };
 
-  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult> {
+  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult | ScaffoldGraphqlResult> {
     const { args, flags } = await this.parse(Scaffold);
     if (flags['from-db'] !== undefined || args.spec === undefined) return this.fromDb(args.spec, flags);
+    if (isGraphqlSchema(path.resolve(userCwd(), args.spec))) {
+      const { scaffoldGraphql } = await import('@sb/scaffolder');
+      const result = await scaffoldGraphql(toGraphqlOptions(args.spec, flags, userCwd()));
+      if (!this.jsonEnabled()) this.log(formatGraphqlResult(result, { dryRun: flags['dry-run'] === true }));
+      return result;
+    }
     const { scaffold } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
-    const result = await scaffold({ ...toOptions(args.spec, flags), onProgress: (p) => progress.update(p.message, true) }).finally(() => progress.done());
+    const result = await scaffold({ ...toScaffoldOptions(args.spec, flags, userCwd()), onProgress: (p) => progress.update(p.message, true) }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatScaffoldResult(result, { verbose: flags.verbose === true, dryRun: flags['dry-run'] }));
     return result;
   }
 
   /** `--from-db`: schema → spec → routes, with handlers implemented with kysely. */
-  private async fromDb(spec: string | undefined, flags: { framework: string; output: string; 'dry-run'?: boolean; 'from-db'?: string; schema?: string[]; auth?: string }): Promise<ScaffoldFromDbResult> {
-    if (spec !== undefined || flags['from-db'] === undefined) this.error('give either an OpenAPI spec file or --from-db <postgres://…>, not both or neither', { exit: 2 });
+  private async fromDb(spec: string | undefined, flags: ScaffoldFlags): Promise<ScaffoldFromDbResult> {
+    const url = flags['from-db'];
+    if (spec !== undefined || url === undefined) this.error('give either an OpenAPI spec file or --from-db <postgres://…>, not both or neither', { exit: 2 });
     const { scaffoldFromDb } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
     const result = await scaffoldFromDb({
-      connectionString: flags['from-db'],
-      framework: flags.framework as Framework,
-      output: flags.output,
-      dryRun: flags['dry-run'] === true,
-      ...(flags.schema ? { schemas: flags.schema } : {}),
-      auth: (flags.auth ?? 'writes') as 'writes' | 'all' | 'none',
+      ...toFromDbOptions({ ...flags, 'from-db': url }, userCwd()),
       onProgress: (p) => progress.update(p.message, true),
     }).finally(() => progress.done());
     if (!this.jsonEnabled()) this.log(formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));
@@ -59,7 +73,12 @@ export default class Scaffold extends SbCommand {
   }
 }
 
-/** Flags → library options (pure). */
-export function toOptions(spec: string, flags: { framework: string; output: string; 'dry-run'?: boolean; 'no-cache'?: boolean }): ScaffoldOptions {
-  return { spec, framework: flags.framework as Framework, output: flags.output, dryRun: flags['dry-run'] === true, noCache: flags['no-cache'] === true };
+/** A GraphQL SDL file, or a folder of them (schema-first GraphQL instead of OpenAPI). */
+export function isGraphqlSchema(spec: string): boolean {
+  if (/\.(graphql|gql)$/i.test(spec)) return true;
+  try {
+    return statSync(spec).isDirectory() && readdirSync(spec).some((f) => /\.(graphql|gql)$/i.test(f));
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import type { SpecFromRoutesOptions, SpecFromRoutesResult } from '@sb/scaffolder';
+import type { SpecFromRoutesResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { formatSpecResult } from '../format/spec.js';
 import { ProgressLine } from '../format/progress-line.js';
+import { userCwd } from '../options/cwd.js';
+import { toSpecOptions } from '../options/spec.js';
 
 export default class Spec extends SbCommand {
   static override summary = 'Read Express, Fastify or Koa route code and write the OpenAPI 3.1 document it implements.';
@@ -24,13 +26,14 @@ export default class Spec extends SbCommand {
     'api-version': Flags.string({ description: 'info.version (default: package.json version).' }),
     tsconfig: Flags.string({ description: 'tsconfig.json to resolve types with (default: the nearest one).' }),
     strict: Flags.boolean({ description: 'Exit 1 when a part of a route could not be inferred.' }),
+    'no-cache': Flags.boolean({ description: 'Infer again even if no file read changed since the last run (cached in node_modules/.cache/sb).' }),
   };
 
   async run(): Promise<SpecFromRoutesResult> {
     const { argv, flags } = await this.parse(Spec);
     const { specFromRoutes, serializeSpec } = await import('@sb/scaffolder');
     const progress = new ProgressLine(this.interactive);
-    const result = await specFromRoutes({ ...toOptions(argv as string[], flags), onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    const result = await specFromRoutes({ ...toSpecOptions(argv as string[], flags, userCwd()), onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
     if (!this.jsonEnabled()) {
       if (flags.output) this.logToStderr(formatSpecResult(result, flags.output));
       else {
@@ -41,18 +44,4 @@ export default class Spec extends SbCommand {
     if (flags.strict && result.routes.some((r) => r.notInferred.length > 0)) this.failCheck();
     return result;
   }
-}
-
-/** Flags → library options (pure). */
-export function toOptions(
-  inputs: readonly string[],
-  flags: { output?: string; title?: string; 'api-version'?: string; tsconfig?: string },
-): SpecFromRoutesOptions {
-  return {
-    input: inputs,
-    ...(flags.output ? { output: flags.output } : {}),
-    ...(flags.title ? { title: flags.title } : {}),
-    ...(flags['api-version'] ? { version: flags['api-version'] } : {}),
-    ...(flags.tsconfig ? { tsconfig: flags.tsconfig } : {}),
-  };
 }

@@ -34,6 +34,11 @@ export function formatScaffoldResult(r: ScaffoldResult, options: { verbose: bool
     for (const h of options.verbose ? created : created.slice(0, LIST_LIMIT)) lines.push(`    ${h.file}  ${h.exportName}  ${h.method} ${h.path}`);
     if (!options.verbose && created.length > LIST_LIMIT) lines.push(`    … ${created.length - LIST_LIMIT} more`);
   }
+  if (r.project?.root !== undefined && r.project.files.some((f) => f.status === 'created')) {
+    const made = r.project.files.filter((f) => f.status === 'created').map((f) => f.path);
+    lines.push(`  project: ${made.join(', ')} (${relative(process.cwd(), r.project.root) || '.'}; yours, never overwritten)`);
+    lines.push('  next: npm install && npm run build && npm start   (npm test runs the smoke test)');
+  }
   if (r.handlers.orphaned.length > 0) {
     lines.push(`  ${r.handlers.orphaned.length} orphaned export${r.handlers.orphaned.length === 1 ? '' : 's'} (no operation in the spec anymore; not deleted):`);
     for (const h of r.handlers.orphaned) lines.push(`    ${h.file}  ${h.exportName}`);

@@ -9,17 +9,6 @@ export const probeIntFlag = Flags.custom<number>({
   },
 });
 
-/** `["Authorization: Bearer x"]` → `{ authorization: 'Bearer x' }`; a line without `:` exits 2. */
-export function parseProbeHeaders(lines: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of lines) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) throw new Errors.CLIError(`--header ${JSON.stringify(line)} must look like "Name: value"`, { exit: 2 });
-    out[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return out;
-}
-
 /** `--login-body` JSON text → value; invalid JSON exits 2. */
 export function parseLoginBody(text: string): unknown {
   try {

@@ -1,7 +1,11 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import type { LoadTestOptions } from '@sb/loadtest';
-import { LoadtestError } from '@sb/loadtest';
+import { dirname, resolve } from 'node:path';
+import { Errors } from '@oclif/core';
+import type { LoadCheckOptions } from '@sb/loadtest';
+import { LoadtestError, parseSegment } from '@sb/loadtest';
+import { type ScaleFlags, scaleOptions } from './load-scale.js';
+import { headersFromFlags } from './headers.js';
 
 /**
  * A request body from the command line: `@path` reads the file (relative to `cwd`), anything else is the body
@@ -36,17 +40,54 @@ export function parseTolerance(value: string, what = 'tolerance'): number {
   return value.includes('%') || n >= 1 ? n / 100 : n;
 }
 
-/** The `sb load` number and simple flags. */
-export type LoadFlags = Partial<Record<'concurrency' | 'duration' | 'requests' | 'rate' | 'timeout' | 'warmup' | 'pipelining' | 'workers', number>> & { method?: string };
+/** The `sb load` flags, as oclif parses them. */
+export interface LoadFlags extends ScaleFlags {
+  scenario?: string | undefined;
+  data?: string | undefined;
+  'data-mode'?: string | undefined;
+  concurrency?: number | undefined;
+  duration?: number | undefined;
+  requests?: number | undefined;
+  rate?: number | undefined;
+  timeout?: number | undefined;
+  warmup?: number | undefined;
+  pipelining?: number | undefined;
+  workers?: number | undefined;
+  method?: string | undefined;
+  header?: string[] | undefined;
+  body?: string | undefined;
+  html?: string | undefined;
+  save?: string | undefined;
+  baseline?: string | undefined;
+  tolerance?: string | undefined;
+  'max-error-rate'?: string | undefined;
+  'expect-status'?: string | undefined;
+  'expect-rate-limit'?: boolean | undefined;
+}
 
-/** Numeric and simple flags → library options (pure; the library validates ranges). */
-export function toOptions(flags: LoadFlags & { 'expect-rate-limit'?: boolean; 'max-error-rate'?: string }): Partial<LoadTestOptions> {
-  const out: Partial<LoadTestOptions> = {};
+/**
+ * Flags → the options of `runLoadCheck` (the library validates ranges and files). Usage errors that only the
+ * command line can make (a scenario and a URL, nothing at all, a missing `@body` file) are thrown here.
+ */
+export async function toOptions(args: { url?: string | undefined; compare?: string | undefined }, flags: LoadFlags): Promise<LoadCheckOptions> {
+  if (flags.scenario !== undefined && args.url !== undefined) throw new Errors.CLIError('give a URL or --scenario, not both', { exit: 2 });
+  if (flags.scenario === undefined && args.url === undefined) throw new Errors.CLIError('give a URL to load, or --scenario FILE', { exit: 2 });
+  for (const file of [flags.html, flags.save === '-' ? undefined : flags.save]) {
+    if (file && !existsSync(dirname(resolve(file)))) throw new Errors.CLIError(`cannot write ${file}: directory ${dirname(file)} does not exist`, { exit: 2 });
+  }
+  const out: LoadCheckOptions = flags.scenario === undefined ? { url: args.url! } : { scenario: flags.scenario };
+  if (args.compare !== undefined) out.compareUrl = args.compare;
   for (const key of ['concurrency', 'duration', 'requests', 'rate', 'timeout', 'warmup', 'pipelining', 'workers'] as const) {
     if (flags[key] !== undefined) out[key] = flags[key];
   }
+  for (const key of ['data', 'html', 'save', 'baseline'] as const) if (flags[key] !== undefined) out[key] = flags[key];
+  if (flags['data-mode'] !== undefined) out.dataMode = flags['data-mode'] as 'per-vu' | 'round-robin';
   if (flags.method !== undefined) out.method = flags.method;
+  if (flags.header) out.headers = headersFromFlags(flags.header);
+  if (flags.body !== undefined) out.body = await loadBody(flags.body);
+  if (flags['expect-status']) out.expectStatus = parseStatusList(flags['expect-status']);
   if (flags['expect-rate-limit']) out.expectRateLimit = true;
   if (flags['max-error-rate'] !== undefined) out.maxErrorRate = parseTolerance(flags['max-error-rate'], '--max-error-rate');
-  return out;
+  if (flags.tolerance !== undefined) out.tolerance = parseTolerance(flags.tolerance);
+  return { ...out, ...scaleOptions(flags, parseSegment) };
 }

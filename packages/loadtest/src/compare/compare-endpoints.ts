@@ -2,6 +2,7 @@ import type { LoadTestContext, LoadTestOptions } from '../options/types.js';
 import { resolveOptions } from '../options/validate.js';
 import { buildResult } from '../result/build-result.js';
 import { mergeRunData } from '../runner/merge-run-data.js';
+import { toProgress } from '../runner/live.js';
 import type { RunData } from '../runner/run-data.js';
 import { runInProcess } from '../runner/run-in-process.js';
 import { decodeHistogram } from '../stats/histogram.js';
@@ -75,7 +76,7 @@ export async function compareEndpoints(options: CompareOptions, ctx: LoadTestCon
       const offset = elapsed;
       const part = await runInProcess(slice, {
         ...(ctx.signal ? { signal: ctx.signal } : {}),
-        onProgress: (p) => ctx.onProgress?.({ ...p, elapsedMs: offset + p.elapsedMs, totalMs: total * 1000 }),
+        onSnapshot: (p) => ctx.onProgress?.(toProgress({ ...p, elapsedMs: offset + p.elapsedMs, totalMs: total * 1000 })),
       });
       elapsed += part.durationMs;
       parts[side].push(part);

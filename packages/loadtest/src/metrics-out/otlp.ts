@@ -2,7 +2,7 @@ import type { Attributes } from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter } from '@opentelemetry/sdk-metrics';
-import type { LoadTestProgress } from '../options/types.js';
+import type { LiveSnapshot } from '../runner/live.js';
 import { Deltas, type MetricsLabels, type MetricsSink } from './sink.js';
 
 /**
@@ -36,7 +36,7 @@ export function startOtlp(url: string, labels: MetricsLabels, intervalMs = 1000)
   const deltas = new Deltas();
   return {
     address: url,
-    update(progress: LoadTestProgress): void {
+    update(progress: LiveSnapshot): void {
       const d = deltas.next(progress);
       requests.add(d.requests, attrs);
       errors.add(d.errors, attrs);

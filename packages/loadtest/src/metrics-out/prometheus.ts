@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Counter, Gauge, Registry } from 'prom-client';
 import { LoadtestError } from '../errors.js';
-import type { LoadTestProgress } from '../options/types.js';
+import type { LiveSnapshot } from '../runner/live.js';
 import { Deltas, type MetricsLabels, type MetricsSink } from './sink.js';
 
 /**
@@ -40,7 +40,7 @@ export async function startPrometheus(host: string, port: number, labels: Metric
   const shownHost = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
   return {
     address: `http://${shownHost}:${bound.port}/metrics`,
-    update(progress: LoadTestProgress): void {
+    update(progress: LiveSnapshot): void {
       const d = deltas.next(progress);
       requests.inc(d.requests);
       errors.inc(d.errors);

@@ -1,4 +1,4 @@
-import type { LoadTestProgress } from '../options/types.js';
+import type { LiveSnapshot } from '../runner/live.js';
 
 /** Labels every exported series carries. */
 export interface MetricsLabels {
@@ -12,7 +12,7 @@ export interface MetricsLabels {
 export interface MetricsSink {
   /** Where it is (the scrape URL or the OTLP endpoint). */
   readonly address: string;
-  update(progress: LoadTestProgress): void;
+  update(progress: LiveSnapshot): void;
   close(): Promise<void>;
 }
 
@@ -21,7 +21,7 @@ export class Deltas {
   #requests = 0;
   #errors = 0;
 
-  next(progress: LoadTestProgress): { requests: number; errors: number } {
+  next(progress: LiveSnapshot): { requests: number; errors: number } {
     // The measured phase restarts the counts after warmup: a drop means a new start.
     const requests = progress.requests >= this.#requests ? progress.requests - this.#requests : progress.requests;
     const errors = progress.errors >= this.#errors ? progress.errors - this.#errors : progress.errors;

@@ -1,5 +1,5 @@
 import { LoadtestError } from '../errors.js';
-import type { LoadTestContext, LoadTestProgress } from '../options/types.js';
+import type { LiveSnapshot, RunContext } from '../runner/live.js';
 import type { MetricsLabels, MetricsSink } from './sink.js';
 import type { MetricsTarget } from './targets.js';
 
@@ -7,13 +7,13 @@ import type { MetricsTarget } from './targets.js';
 export interface MetricsOut {
   /** Scrape URLs and OTLP endpoints, for the user. */
   addresses: string[];
-  ctx: LoadTestContext;
+  ctx: RunContext;
   /** Feeds the final snapshot, flushes and closes every sink; returns warnings (an export that failed). */
-  finish(last?: LoadTestProgress): Promise<string[]>;
+  finish(last?: LiveSnapshot): Promise<string[]>;
 }
 
-/** Starts every `--out` sink (heavy dependencies loaded only when asked for) and wraps `ctx.onProgress` to feed them. */
-export async function startMetricsOut(targets: readonly MetricsTarget[], labels: MetricsLabels, ctx: LoadTestContext): Promise<MetricsOut> {
+/** Starts every `--out` sink (heavy dependencies loaded only when asked for) and wraps `ctx.onSnapshot` to feed them. */
+export async function startMetricsOut(targets: readonly MetricsTarget[], labels: MetricsLabels, ctx: RunContext): Promise<MetricsOut> {
   const sinks: MetricsSink[] = [];
   try {
     for (const target of targets) {
@@ -29,16 +29,16 @@ export async function startMetricsOut(targets: readonly MetricsTarget[], labels:
     await Promise.all(sinks.map((sink) => sink.close().catch(() => undefined)));
     throw err;
   }
-  let last: LoadTestProgress | undefined;
-  const onProgress = (progress: LoadTestProgress): void => {
+  let last: LiveSnapshot | undefined;
+  const onSnapshot = (progress: LiveSnapshot): void => {
     last = progress;
     for (const sink of sinks) sink.update(progress);
-    ctx.onProgress?.(progress);
+    ctx.onSnapshot?.(progress);
   };
   return {
     addresses: sinks.map((sink) => sink.address),
-    ctx: { ...ctx, onProgress },
-    async finish(final?: LoadTestProgress): Promise<string[]> {
+    ctx: { ...ctx, onSnapshot },
+    async finish(final?: LiveSnapshot): Promise<string[]> {
       const warnings: string[] = [];
       const snapshot = final ?? last;
       for (const sink of sinks) {

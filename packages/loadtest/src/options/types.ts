@@ -78,37 +78,26 @@ export interface Segment {
   count: number;
 }
 
-/** Callbacks and cancellation for a run. */
+/**
+ * What every long-running call of @sb/loadtest reports while it runs (about twice a second), the one progress
+ * shape of sb: `phase`, a ready-to-print `message`, and `done`/`total` when the run is bounded (requests or ms).
+ */
+export interface Progress {
+  phase: 'setup' | 'warmup' | 'measure' | 'drain';
+  /** One line for people, e.g. "load 12.0/30 s · 1,234 req/s · p99 45.1 ms · 0 errors · 50 in flight". */
+  message: string;
+  /** Requests (or flows) completed, or ms elapsed, so far. */
+  done?: number;
+  /** The planned total in the same unit as `done`. */
+  total?: number;
+}
+
+/** Cancellation and progress for a long-running call: `fn(options, { signal, onProgress })`. */
 export interface LoadTestContext {
   /** Aborting stops sending, closes connections and resolves with the partial result (`aborted: true`). */
   signal?: AbortSignal;
   /** Called about twice a second while the run is going. */
-  onProgress?: (progress: LoadTestProgress) => void;
-}
-
-/** A live snapshot, passed to `onProgress`. */
-export interface LoadTestProgress {
-  phase: 'warmup' | 'measure' | 'drain';
-  /** Ms since the measured phase started (negative during warmup). */
-  elapsedMs: number;
-  /** Planned measured length in ms (0 when bounded by `requests`). */
-  totalMs: number;
-  /** Requests completed in the measured phase so far. */
-  requests: number;
-  /** Planned requests when bounded by `requests`. */
-  totalRequests?: number;
-  /** Completions per second over the last progress interval. */
-  requestsPerSec: number;
-  /** p50 latency so far, µs. */
-  p50: number;
-  /** p90 latency so far, µs. */
-  p90: number;
-  /** p99 latency so far, µs. */
-  p99: number;
-  /** Transport errors so far. */
-  errors: number;
-  /** Requests in flight now. */
-  inFlight: number;
+  onProgress?: (progress: Progress) => void;
 }
 
 /** Options after validation and defaults: what actually runs, and what a baseline stores. */

@@ -4,6 +4,7 @@ import type { MetricComparison } from '../compare/metric.js';
 import type { LoadTestResult } from '../result/types.js';
 import type { LatencySummary } from '../stats/types.js';
 import { errorsInWords } from '../result/checks.js';
+import { connectLine } from './connect-line.js';
 import { recommendations } from './recommendations.js';
 import { formatBytes, formatChange, formatNumber, formatUs } from './units.js';
 
@@ -52,6 +53,7 @@ function body(r: LoadTestResult): string[] {
     `errors       ${r.errorCount === 0 ? 'none' : `${counts(errorsInWords(r.errors))} (${formatNumber(r.throughput.errorsPerSec, 1)}/s, not in the figures above)`}`,
   );
   for (const [kind, message] of Object.entries(r.errorSamples)) lines.push(`             ${kind}: ${message}`);
+  lines.push(...connectLine(r));
   if (r.rate) {
     const lag = r.rate.generatorLag;
     lines.push(

@@ -8,6 +8,7 @@ export const ERROR_WORDS: Record<ErrorClass, string> = {
   reset: 'connection reset',
   timeout: 'timed out',
   parse: 'not a valid HTTP response',
+  tls: 'TLS handshake failed',
   other: 'other error',
 };
 
@@ -45,12 +46,12 @@ export function checkResponses(url: string, responses: number, errors: ErrorCoun
 }
 
 /** `max-error-rate`: at most `maxErrorRate` of the completed requests failed. */
-export function checkErrorRate(settings: ResolvedOptions, completed: number, failed: Record<string, number>): CheckResult {
+export function checkErrorRate(maxErrorRate: number, completed: number, failed: Record<string, number>): CheckResult {
   const count = Object.values(failed).reduce((a, b) => a + b, 0);
   const rate = completed > 0 ? count / completed : 0;
   const pct = (x: number): string => `${(x * 100).toFixed(x < 0.1 && x > 0 ? 2 : 1).replace(/\.?0+$/, '')}%`;
-  const max = pct(settings.maxErrorRate);
-  if (rate <= settings.maxErrorRate) return { name: 'max-error-rate', passed: true, message: `${count} of ${completed} requests failed (${pct(rate)}, max ${max})` };
+  const max = pct(maxErrorRate);
+  if (rate <= maxErrorRate) return { name: 'max-error-rate', passed: true, message: `${count} of ${completed} requests failed (${pct(rate)}, max ${max})` };
   return { name: 'max-error-rate', passed: false, message: `${count} of ${completed} requests failed (${pct(rate)}, max ${max}): ${list(failed)}`, offenders: failed };
 }
 
@@ -104,7 +105,7 @@ export interface CheckInput {
 export function runChecks(settings: ResolvedOptions, input: CheckInput): CheckResult[] {
   const responses = checkResponses(input.url, input.responses, input.errors);
   if (!responses.passed && input.completed > 0) return [responses];
-  const checks: CheckResult[] = [checkErrorRate(settings, input.completed, failures(settings, input.statusCodes, input.errors))];
+  const checks: CheckResult[] = [checkErrorRate(settings.maxErrorRate, input.completed, failures(settings, input.statusCodes, input.errors))];
   if (settings.expectStatus) {
     const expected = settings.expectRateLimit ? [...settings.expectStatus, 429] : settings.expectStatus;
     checks.push(checkStatus(expected, input.statusCodes, input.errors));

@@ -63,7 +63,7 @@ export interface GeneratorUsage {
 
 /** One expectation and how it went. */
 export interface CheckResult {
-  name: 'responses' | 'max-error-rate' | 'expect-status' | 'expect-rate-limit' | 'baseline';
+  name: 'setup' | 'responses' | 'max-error-rate' | 'expect-status' | 'expect-rate-limit' | 'baseline';
   passed: boolean;
   message: string;
   /** Offending status codes (or `error:<class>`) with their counts. */

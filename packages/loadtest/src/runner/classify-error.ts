@@ -4,6 +4,8 @@ const TIMEOUT = new Set(['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND
 const RESET = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'UND_ERR_CLOSED']);
 const PARSE = new Set(['UND_ERR_RES_CONTENT_LENGTH_MISMATCH', 'UND_ERR_INVALID_ARG', 'UND_ERR_HEADERS_OVERFLOW']);
 
+const TLS = /^(ERR_TLS_|ERR_SSL_|DEPTH_ZERO_SELF_SIGNED_CERT$|SELF_SIGNED_CERT_IN_CHAIN$|UNABLE_TO_|CERT_|ERR_OSSL_)/;
+
 function codeOf(err: unknown): string {
   const e = err as { code?: unknown; cause?: { code?: unknown }; errors?: { code?: unknown }[] } | null;
   const code = e?.code ?? e?.cause?.code ?? e?.errors?.[0]?.code;
@@ -16,6 +18,7 @@ export function classifyError(err: unknown): ErrorClass {
   if (TIMEOUT.has(code)) return 'timeout';
   if (code === 'ECONNREFUSED') return 'refused';
   if (RESET.has(code)) return 'reset';
+  if (TLS.test(code)) return 'tls';
   if (code.startsWith('HPE_') || PARSE.has(code) || (err as Error | null)?.name === 'HTTPParserError') return 'parse';
   return 'other';
 }

@@ -6,6 +6,16 @@ import { readTlsFile } from '../options/transport.js';
 import type { ConnectStats } from '../stats/connect-stats.js';
 
 /**
+ * undici 7 fails only the queued requests of a client whose certificate does not match the server name
+ * (`ERR_TLS_CERT_ALTNAME_INVALID`) and then never reconnects it: every later request on that connection waits
+ * forever. Under another code it takes the ordinary path (fail the pending requests, reconnect on the next one).
+ */
+function renamed(err: Error): Error {
+  if ((err as NodeJS.ErrnoException).code !== 'ERR_TLS_CERT_ALTNAME_INVALID') return err;
+  return Object.assign(new Error(err.message, { cause: err }), { code: 'ERR_TLS_SERVERNAME_MISMATCH' });
+}
+
+/**
  * undici's own connector (TLS session cache, ALPN, h2c prior knowledge), wrapped to time TCP connect and the TLS
  * handshake of every connection apart from request latency.
  */
@@ -34,7 +44,7 @@ export function timedConnector(settings: ResolvedOptions, stats: ConnectStats): 
       } else {
         stats.failed++;
       }
-      (callback as (e: Error | null, s: typeof connected) => void)(err, connected);
+      (callback as (e: Error | null, s: typeof connected) => void)(err === null ? null : renamed(err), connected);
     });
     socket?.once('connect', () => (tcpAt = performance.now()));
   };

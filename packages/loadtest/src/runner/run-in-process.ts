@@ -1,8 +1,9 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { LoadTestContext, LoadTestProgress, ResolvedOptions } from '../options/types.js';
+import type { ResolvedOptions } from '../options/types.js';
 import { encodeHistogram } from '../stats/histogram.js';
 import { Recorder } from '../stats/recorder.js';
 import { ClosedLoop } from './closed-loop.js';
+import type { LiveSnapshot, RunContext } from './live.js';
 import { Engine } from './engine.js';
 import { OpenLoop } from './open-loop.js';
 import type { RunData } from './run-data.js';
@@ -12,7 +13,7 @@ const PROGRESS_MS = 500;
 const LOOP_RESOLUTION_MS = 10;
 
 /** Runs the whole test on this thread's event loop and returns the raw data. */
-export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestContext = {}): Promise<RunData> {
+export async function runInProcess(settings: ResolvedOptions, ctx: RunContext = {}): Promise<RunData> {
   const recorder = new Recorder();
   const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
   const engine = new Engine(settings, recorder);
@@ -26,7 +27,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
       : new OpenLoop(engine, settings.rate, settings.requests, () => finish(), t0);
 
   const measureStart = t0 + settings.warmup * 1000;
-  let phase: LoadTestProgress['phase'] = settings.warmup > 0 ? 'warmup' : 'measure';
+  let phase: LiveSnapshot['phase'] = settings.warmup > 0 ? 'warmup' : 'measure';
   let cpu0 = process.cpuUsage();
   let stopAt = 0;
   let aborted = false;
@@ -61,7 +62,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
     const rps = now > lastAt ? ((recorder.completed - lastCount) * 1000) / (now - lastAt) : 0;
     lastCount = recorder.completed;
     lastAt = now;
-    ctx.onProgress?.({
+    ctx.onSnapshot?.({
       phase,
       elapsedMs: Math.round(now - measureStart),
       totalMs: settings.requests === undefined ? (settings.duration ?? 0) * 1000 : 0,
@@ -83,7 +84,7 @@ export async function runInProcess(settings: ResolvedOptions, ctx: LoadTestConte
 
   if (ctx.signal?.aborted) onAbort();
   ctx.signal?.addEventListener('abort', onAbort, { once: true });
-  if (ctx.onProgress) timers.push(setInterval(progress, PROGRESS_MS));
+  if (ctx.onSnapshot) timers.push(setInterval(progress, PROGRESS_MS));
   if (!aborted) {
     if (settings.warmup > 0) timers.push(setTimeout(beginMeasure, settings.warmup * 1000));
     else beginMeasure();

@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { LoadtestError } from '../errors.js';
-import type { LoadTestContext, ResolvedOptions, Segment } from '../options/types.js';
+import type { ResolvedOptions, Segment } from '../options/types.js';
+import type { RunContext } from '../runner/live.js';
 import type { RunData } from '../runner/run-data.js';
 import { segmentSettings } from './segment.js';
 import { SHARD_FORMAT, type Shard } from './shard-file.js';
@@ -29,7 +30,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** How to run the settings once: in process or on worker threads. */
-export type RunSettings = (settings: ResolvedOptions, ctx: LoadTestContext) => Promise<RunData>;
+export type RunSettings = (settings: ResolvedOptions, ctx: RunContext) => Promise<RunData>;
 
 /**
  * Runs shard `segment` of the test `settings`: waits for `startAt` (plus the shard's phase in the striped
@@ -40,7 +41,7 @@ export async function runSegment(
   segment: Segment,
   startAt: Date | undefined,
   run: RunSettings,
-  ctx: LoadTestContext,
+  ctx: RunContext,
 ): Promise<{ settings: ResolvedOptions; data: RunData; shard: Shard }> {
   const part = segmentSettings(settings, segment);
   const due = (startAt?.getTime() ?? Date.now()) + part.phaseMs;

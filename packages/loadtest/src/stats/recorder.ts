@@ -12,7 +12,7 @@ export class Recorder {
   readonly histogram: Histogram = createHistogram();
   readonly #interval: Histogram = createHistogram();
   readonly #statuses = new Uint32Array(600);
-  errors: ErrorCounts = { timeout: 0, refused: 0, reset: 0, parse: 0, other: 0 };
+  errors: ErrorCounts = { timeout: 0, refused: 0, reset: 0, parse: 0, tls: 0, other: 0 };
   errorSamples: Partial<Record<ErrorClass, string>> = {};
   completed = 0;
   responses = 0;
@@ -73,7 +73,7 @@ export class Recorder {
     this.histogram.reset();
     this.#interval.reset();
     this.#statuses.fill(0);
-    this.errors = { timeout: 0, refused: 0, reset: 0, parse: 0, other: 0 };
+    this.errors = { timeout: 0, refused: 0, reset: 0, parse: 0, tls: 0, other: 0 };
     this.errorSamples = {};
     this.completed = this.responses = this.bytes = this.errorCount = 0;
     this.#intervalCompleted = this.#intervalErrors = 0;

@@ -23,6 +23,8 @@ export interface ErrorCounts {
   /** The response was not valid HTTP. */
   parse: number;
   /** Anything else (message in `errorSamples`). */
+  /** The TLS handshake failed: certificate not trusted (self-signed, unknown CA), wrong name, expired, no client certificate. */
+  tls: number;
   other: number;
 }
 

@@ -1,4 +1,5 @@
-import type { LoadTestProgress, ResolvedOptions } from '../options/types.js';
+import type { ResolvedOptions } from '../options/types.js';
+import type { LiveSnapshot } from '../runner/live.js';
 import type { RunData } from '../runner/run-data.js';
 
 /** What the main thread hands a worker. */
@@ -12,7 +13,7 @@ export interface WorkerInput {
 
 /** Messages from a worker. */
 export type WorkerMessage =
-  | { type: 'progress'; progress: LoadTestProgress }
+  | { type: 'progress'; progress: LiveSnapshot }
   | { type: 'done'; data: RunData }
   | { type: 'error'; message: string };
 

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { LoadtestError } from '../errors.js';
-import type { LoadTestContext, LoadTestProgress, ResolvedOptions } from '../options/types.js';
+import type { ResolvedOptions } from '../options/types.js';
+import type { LiveSnapshot, RunContext } from '../runner/live.js';
 import { mergeRunData } from '../runner/merge-run-data.js';
 import type { RunData } from '../runner/run-data.js';
 import { splitSettings } from './split.js';
@@ -8,11 +9,11 @@ import type { WorkerInput, WorkerMessage } from './protocol.js';
 
 const START_DELAY_MS = 200;
 
-function combine(parts: (LoadTestProgress | undefined)[]): LoadTestProgress | undefined {
-  const seen = parts.filter((p): p is LoadTestProgress => p !== undefined);
+function combine(parts: (LiveSnapshot | undefined)[]): LiveSnapshot | undefined {
+  const seen = parts.filter((p): p is LiveSnapshot => p !== undefined);
   const first = seen[0];
   if (first === undefined) return undefined;
-  const sum = (pick: (p: LoadTestProgress) => number): number => seen.reduce((s, p) => s + pick(p), 0);
+  const sum = (pick: (p: LiveSnapshot) => number): number => seen.reduce((s, p) => s + pick(p), 0);
   return {
     ...first,
     requests: sum((p) => p.requests),
@@ -35,17 +36,17 @@ function startWorker(input: WorkerInput): Worker {
 }
 
 /** Splits the load over `settings.workers` threads, each with its own event loop and connections; merges the results. */
-export async function runWithWorkers(settings: ResolvedOptions, ctx: LoadTestContext): Promise<RunData> {
+export async function runWithWorkers(settings: ResolvedOptions, ctx: RunContext): Promise<RunData> {
   const count = settings.workers;
   const cpu0 = process.cpuUsage();
   const startAtEpochMs = performance.timeOrigin + performance.now() + START_DELAY_MS;
-  const progress: (LoadTestProgress | undefined)[] = new Array(count).fill(undefined);
+  const progress: (LiveSnapshot | undefined)[] = new Array(count).fill(undefined);
   const workers: Worker[] = [];
   const onAbort = (): void => {
     for (const worker of workers) worker.postMessage({ type: 'abort' });
   };
   ctx.signal?.addEventListener('abort', onAbort, { once: true });
-  const timer = ctx.onProgress ? setInterval(() => { const p = combine(progress); if (p) ctx.onProgress?.(p); }, 500) : undefined;
+  const timer = ctx.onSnapshot ? setInterval(() => { const p = combine(progress); if (p) ctx.onSnapshot?.(p); }, 500) : undefined;
   try {
     const parts = await Promise.all(
       Array.from({ length: count }, (_, index) => {

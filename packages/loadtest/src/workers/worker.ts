@@ -13,7 +13,7 @@ parentPort?.on('message', (command: WorkerCommand) => {
 
 const wait = input.startAtEpochMs + input.phaseMs - (performance.timeOrigin + performance.now());
 setTimeout(() => {
-  runInProcess(input.settings, { signal: controller.signal, onProgress: (progress) => post({ type: 'progress', progress }) })
+  runInProcess(input.settings, { signal: controller.signal, onSnapshot: (progress) => post({ type: 'progress', progress }) })
     .then((data) => post({ type: 'done', data }))
     .catch((err: unknown) => post({ type: 'error', message: err instanceof Error ? err.message : String(err) }));
 }, Math.max(0, wait));

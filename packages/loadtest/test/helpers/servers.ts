@@ -74,8 +74,13 @@ export async function refusingUrl(): Promise<string> {
   return url;
 }
 
+/** A server in a child process, which can say how late its own event loop ran (µs). */
+export interface ChildServer extends TestServer {
+  lateness(): Promise<{ p99: number; max: number }>;
+}
+
 /** A fixed-delay or stalling server in a child process (see server-process.ts). */
-export async function childServer(...args: string[]): Promise<TestServer> {
+export async function childServer(...args: string[]): Promise<ChildServer> {
   const { fork } = await import('node:child_process');
   const child = fork(new URL('./server-process.ts', import.meta.url), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
@@ -85,6 +90,11 @@ export async function childServer(...args: string[]): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     received: [],
+    lateness: () =>
+      new Promise((resolve) => {
+        child.once('message', (m: { lateness: { p99: number; max: number } }) => resolve(m.lateness));
+        child.send('lateness');
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         child.once('exit', () => resolve());

@@ -62,7 +62,7 @@ describe('metrics out', () => {
       { url: server.url, concurrency: 2, duration: 2, out: [`prometheus=:${port}`] },
       {
         onProgress: (p) => {
-          if (p.requests > 0 && scraping === undefined) {
+          if ((p.done ?? 0) > 0 && p.phase === 'measure' && scraping === undefined) {
             scraping = fetch(`http://127.0.0.1:${port}/metrics`).then(async (res) => void scrapes.push(await res.text()));
           }
         },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LoadtestError, resolveOptions } from '../../src/index.js';
+import { LoadtestError } from '../../src/index.js';
+import { resolveOptions } from '../../src/options/validate.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

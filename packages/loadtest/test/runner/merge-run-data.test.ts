@@ -16,7 +16,7 @@ function part(latenciesUs: number[], overrides: Partial<RunData> = {}): RunData 
     sent: latenciesUs.length,
     bytes: 10 * latenciesUs.length,
     errorCount: 0,
-    errors: { timeout: 0, refused: 0, reset: 0, parse: 0, other: 0 },
+    errors: { timeout: 0, refused: 0, reset: 0, parse: 0, tls: 0, other: 0 },
     errorSamples: {},
     statusCodes: { '200': latenciesUs.length },
     rateLimit: { limited: false, headers: {}, count: 0 },
@@ -35,7 +35,7 @@ function part(latenciesUs: number[], overrides: Partial<RunData> = {}): RunData 
 
 describe('mergeRunData', () => {
   it('adds parallel workers: histograms, counts and connections sum, durations do not', () => {
-    const merged = mergeRunData([part([1000, 2000]), part([3000], { errors: { timeout: 2, refused: 0, reset: 0, parse: 0, other: 0 }, errorCount: 2 })], true);
+    const merged = mergeRunData([part([1000, 2000]), part([3000], { errors: { timeout: 2, refused: 0, reset: 0, parse: 0, tls: 0, other: 0 }, errorCount: 2 })], true);
     const h = decodeHistogram(merged.histogram);
     expect(h.totalCount).toBe(3);
     expect(h.maxValue).toBeGreaterThanOrEqual(2999);

@@ -14,8 +14,8 @@ describe('TLS', () => {
     try {
       const result = await runLoadTest({ url: server.url, requests: 5, concurrency: 1 });
       expect(result.responses).toBe(0);
-      expect(result.errorCount).toBe(5);
-      expect(Object.values(result.errorSamples).join(' ')).toMatch(/self[- ]signed/i);
+      expect(result.errors.tls).toBe(5);
+      expect(result.errorSamples.tls).toMatch(/self[- ]signed/i);
     } finally {
       await server.close();
     }
@@ -42,6 +42,17 @@ describe('TLS', () => {
       const result = await runLoadTest({ url: server.url, requests: 10, concurrency: 2, tls: { ca: certs.cert, servername: 'staging.test' } });
       expect(result.statusCodes).toEqual({ '200': 10 });
       expect([...server.seen.servernames]).toEqual(['staging.test']);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('fails fast, request after request, when the certificate does not match the server name', async () => {
+    const server = await tlsServer(certs);
+    try {
+      const result = await runLoadTest({ url: server.url, requests: 6, concurrency: 1, tls: { ca: certs.cert, servername: 'wrong.test' } });
+      expect(result.errors.tls).toBe(6);
+      expect(result.errorSamples.tls).toContain("does not match certificate's altnames");
     } finally {
       await server.close();
     }

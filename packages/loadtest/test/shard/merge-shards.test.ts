@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHistogram, decodeHistogram, encodeHistogram, recordUs, summarize } from '../../src/stats/histogram.js';
-import { resolveOptions } from '../../src/index.js';
+import { resolveOptions } from '../../src/options/validate.js';
 import { mergeShards } from '../../src/shard/merge-shards.js';
 import { parseShards, SHARD_FORMAT, type Shard } from '../../src/shard/shard-file.js';
 import type { RunData } from '../../src/runner/run-data.js';
@@ -30,7 +30,7 @@ function shardOf(index: number, count: number, values: number[]): Shard {
     sent: values.length,
     bytes: values.length * 2,
     errorCount: 0,
-    errors: { timeout: 0, refused: 0, reset: 0, parse: 0, other: 0 },
+    errors: { timeout: 0, refused: 0, reset: 0, parse: 0, tls: 0, other: 0 },
     errorSamples: {},
     statusCodes: { '200': values.length },
     rateLimit: { limited: false, headers: {}, count: 0 },

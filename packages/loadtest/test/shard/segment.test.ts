@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from '../../src/index.js';
+import { resolveOptions } from '../../src/options/validate.js';
 import { parseSegment, segmentSettings } from '../../src/shard/segment.js';
 
 describe('segment', () => {

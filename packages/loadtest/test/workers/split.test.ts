@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOptions } from '../../src/index.js';
+import { resolveOptions } from '../../src/options/validate.js';
 import { splitSettings } from '../../src/workers/split.js';
 
 describe('splitSettings', () => {

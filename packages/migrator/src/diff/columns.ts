@@ -16,7 +16,9 @@ export function columnDefinition(c: Column): string {
 }
 
 /** ` (START WITH … CACHE … NO CYCLE)` for an identity with options, else empty. */
-const identityOptions = (c: Column): string => (c.identityOptions ? ` (${c.identityOptions})` : '');
+const identityOptions = (c: Column): string =>
+  c.identityOptions && c.identityOptions !== `START WITH 1 INCREMENT BY 1 MINVALUE 1 MAXVALUE ${TYPE_MAX[c.type] ?? ''} CACHE 1 NO CYCLE` ? ` (${c.identityOptions})` : '';
+const TYPE_MAX: Record<string, string> = { smallint: '32767', integer: '2147483647', bigint: '9223372036854775807' };
 
 const VOLATILE_DEFAULT = /\b(nextval|random|gen_random_uuid|uuid_generate_v[14]|clock_timestamp|timeofday)\s*\(/i;
 

@@ -39,7 +39,18 @@ export function diffSchemasAndExtensions(ctx: DiffContext): void {
         transaction: true,
       });
     }
-    if (a.version !== b.version && !ctx.options.ignoreExtensionVersions) {
+    if (a.version !== b.version && !ctx.options.ignoreExtensionVersions && a.updatePaths && !a.updatePaths.includes(b.version)) {
+      // No update script leads there (typically a downgrade): say so instead of writing SQL that fails.
+      const why = `extension ${b.name} has no update path from version ${a.version} to ${b.version} on this server`;
+      ops.push({
+        phase: Phase.createExtension,
+        kind: 'update extension',
+        object: b.name,
+        sql: `-- ${why}: left at ${a.version} (drop and recreate it by hand if you must, with what depends on it).`,
+        transaction: true,
+        warning: why,
+      });
+    } else if (a.version !== b.version && !ctx.options.ignoreExtensionVersions) {
       ops.push({
         phase: Phase.createExtension,
         kind: 'update extension',

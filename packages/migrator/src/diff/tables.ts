@@ -1,3 +1,4 @@
+import { MigratorError } from '../errors.js';
 import { Phase } from '../plan/operation.js';
 import { quoteQualified, quoteIdent } from '../sql/quote.js';
 import type { Table } from '../snapshot/types.js';
@@ -22,6 +23,12 @@ function byDepth(tables: Table[], all: Map<string, Table>): Table[] {
 export function findRecreatedTables(ctx: DiffContext): void {
   for (const [key, b] of ctx.toTables) {
     const a = ctx.fromTables.get(key);
+    if (a && a.kind === 'partitioned' && b.kind === 'partitioned' && a.partitionKey !== b.partitionKey) {
+      throw new MigratorError(
+        'MIGRATOR_UNSUPPORTED_CHANGE',
+        `${a.schema}.${a.name}: PostgreSQL cannot change a partition key in place (PARTITION BY ${a.partitionKey} → ${b.partitionKey}): create a new partitioned table, copy the rows, and swap the names in a migration of your own`,
+      );
+    }
     if (a && (a.kind !== b.kind || a.partitionKey !== b.partitionKey)) ctx.recreatedTables.add(key);
   }
   for (const [key, a] of ctx.fromTables) {
@@ -54,6 +61,10 @@ export function diffTables(ctx: DiffContext): void {
   const dropped = [...ctx.fromTables].filter(([k]) => !ctx.toTables.has(k) || ctx.recreatedTables.has(k)).map(([, t]) => t);
   for (const t of byDepth(dropped, ctx.fromTables).reverse()) {
     const recreated = ctx.recreatedTables.has(relKey(t));
+    if (t.partitionOf) {
+      // Detached first: a partition that cloned foreign keys reference cannot be dropped while attached.
+      ops.push({ phase: Phase.detachBeforeDrop, kind: 'detach partition', object: `${t.schema}.${t.name}`, sql: `ALTER TABLE ${parentKey(t)} DETACH PARTITION ${quoteQualified(t.schema, t.name)};`, transaction: true });
+    }
     ops.push({
       phase: Phase.dropTable,
       kind: recreated ? 'recreate table' : 'drop table',
@@ -104,7 +115,7 @@ function alterTable(ctx: DiffContext, a: Table, b: Table): void {
   const aParent = a.partitionOf ? `${parentKey(a)} ${a.partitionOf.bound}` : null;
   const bParent = b.partitionOf ? `${parentKey(b)} ${b.partitionOf.bound}` : null;
   if (aParent !== bParent) {
-    if (a.partitionOf) push(Phase.detachPartition, 'detach partition', `ALTER TABLE ${parentKey(a)} DETACH PARTITION ${name};`);
+    if (a.partitionOf) push(Phase.detachBeforeDrop, 'detach partition', `ALTER TABLE ${parentKey(a)} DETACH PARTITION ${name};`);
     if (b.partitionOf) {
       push(Phase.attachPartition, 'attach partition', `ALTER TABLE ${parentKey(b)} ATTACH PARTITION ${name} ${b.partitionOf.bound};`,
         `scans ${object} to check the partition bound (ACCESS EXCLUSIVE on it; add a matching CHECK first to skip the scan)`);

@@ -57,5 +57,25 @@ export function classifyTypeChange(ctx: DiffContext, from: Column, to: Column): 
     return { destructive: null, rewrite: false, using };
   }
   if (enums.has(base(a)) && (b === 'text' || vb === null)) return { destructive: null, rewrite: true, using };
+  const epoch = epochCast(a, b);
+  if (epoch) return { destructive: `PostgreSQL has no cast between ${a} and ${b}: the integers are read as Unix epoch seconds (UTC); edit the USING clause if they mean something else`, rewrite: true, using: epoch };
   return { destructive: 'values that do not convert are lost or make the migration fail', rewrite: true, using };
+}
+
+const TIME = new Set(['timestamp without time zone', 'timestamp with time zone', 'date']);
+
+/**
+ * integer ↔ timestamp/date have no cast in PostgreSQL: `to_timestamp(c)` reads epoch seconds, and
+ * `extract(epoch from c)` writes them; `timestamp` and `date` are taken as UTC.
+ */
+function epochCast(a: string, b: string): ((column: string) => string) | undefined {
+  if (INT_RANK[a] !== undefined && TIME.has(b)) {
+    if (b === 'timestamp with time zone') return (c) => `to_timestamp(${c})`;
+    return (c) => `(to_timestamp(${c}) AT TIME ZONE 'UTC')::${b}`;
+  }
+  if (TIME.has(a) && INT_RANK[b] !== undefined) {
+    const at = a === 'date' ? (c: string) => `${c}::timestamp without time zone` : (c: string) => c;
+    return (c) => `extract(epoch from ${at(c)})::${b}`;
+  }
+  return undefined;
 }

@@ -74,15 +74,30 @@ export async function writeMigration(plan: MigrationPlan, options: WriteMigratio
   if (plan.destructive.length > 0 && !options.allowDestructive) return { status: 'refused', files: [], refused: plan.destructive };
   const date = options.date ?? new Date();
   const description = options.description ?? describe(plan);
-  const tx = plan.up.filter((op) => op.transaction);
-  const online = plan.up.filter((op) => !op.transaction);
   const render = (ops: Operation[]) => renderStatements(ops, options.lockTimeout);
   const files: MigrationFileToWrite[] = [];
+  // A value added by ALTER TYPE … ADD VALUE cannot be used before it is committed ("unsafe use of new
+  // value"): with other statements in the plan, the new values go first, in a transaction:false file.
+  const addValues = plan.up.filter((op) => op.kind === 'add enum value');
+  const up = addValues.length > 0 && addValues.length < plan.up.length ? plan.up.filter((op) => op.kind !== 'add enum value') : plan.up;
+  if (up !== plan.up) {
+    files.push({
+      description: `${description} enum values`,
+      content: {
+        up: render(addValues.map((op) => ({ ...op, transaction: false, sql: op.sql.replace(/ ADD VALUE /, ' ADD VALUE IF NOT EXISTS ') }))),
+        down: '-- Nothing to undo here: the down section of the next file recreates the type without the new value(s).',
+        transaction: false,
+        header: ['Runs with transaction:false: a new enum value can only be used once committed, and the next file uses it.'],
+      },
+    });
+  }
+  const tx = up.filter((op) => op.transaction);
+  const online = up.filter((op) => !op.transaction);
   const note = 'Runs with transaction:false: CREATE INDEX CONCURRENTLY and VALIDATE hold their locks briefly only outside a transaction; each statement may be re-run.';
   if (online.length === 0 || tx.length === 0) {
     const transaction = online.length === 0;
     const down = transaction ? plan.down.map(plain) : plan.down;
-    files.push({ description, content: { up: render(plan.up), down: render(down), transaction, header: header(plan, transaction ? undefined : note) } });
+    files.push({ description, content: { up: render(up), down: render(down), transaction, header: header(plan, transaction ? undefined : note) } });
   } else {
     const onlineIndexes = online.filter((op) => /^create (unique )?index$/.test(op.kind));
     const created = new Set(onlineIndexes.map((op) => op.object));

@@ -26,7 +26,9 @@ where ${f} and ${notExtension('pg_namespace', 'n.oid')}
 order by 1`;
 
 export const EXTENSIONS = (f: string) => `
-select e.extname as name, n.nspname as schema, e.extversion as version
+select e.extname as name, n.nspname as schema, e.extversion as version,
+  coalesce((select json_agg(u.target order by u.target) from pg_extension_update_paths(e.extname) u
+    where u.source = e.extversion and u.path is not null), '[]'::json) as update_paths
 from pg_extension e join pg_namespace n on n.oid = e.extnamespace
 where e.extname <> 'plpgsql' and ${f}
 order by 1`;

@@ -15,6 +15,7 @@ export async function readTypes(
     name: String(r['name']),
     schema: String(r['schema']),
     version: String(r['version']),
+    updatePaths: ((r['update_paths'] as string[] | null) ?? []).map(String),
   }));
   const collations = (await run('collations', Q.COLLATIONS(n))).map((r) => {
     const raw = r['raw'] as Record<string, unknown>;

@@ -41,6 +41,8 @@ export const Phase = {
   recreateEnumStart: 80,
   createFunction: 90,
   disownSequence: 95,
+  /** Partitions leave their parent before any table is dropped (a dropped parent would take them along). */
+  detachBeforeDrop: 99,
   dropTable: 100,
   createTable: 110,
   detachPartition: 115,

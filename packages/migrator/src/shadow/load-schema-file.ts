@@ -8,6 +8,7 @@ import type { SchemaSnapshot } from '../snapshot/types.js';
 import { loadSql } from './load-sql.js';
 import { extensionsIn, startPglite } from './pglite.js';
 import { withServerShadow } from './server.js';
+import { stripPsqlMetaCommands } from './psql-meta.js';
 import { splitStatements } from './split.js';
 
 /** Options for {@link loadSchemaFile} and {@link loadSchemaFiles}. */
@@ -27,7 +28,9 @@ async function readSchema(file: string): Promise<string> {
 }
 
 /** Drops every user schema (and the extensions in them) so the next file starts from an empty database. */
-export async function resetShadow(db: Queryable): Promise<void> {
+export async function resetShadow(db: Queryable, settings = false): Promise<void> {
+  // A pg_dump file empties search_path and sets other session settings: the next file starts clean.
+  if (settings) await db.query('RESET ALL');
   await db.query(`do $$ declare s text; begin
     for s in select nspname from pg_namespace where nspname not in ('pg_catalog', 'information_schema') and nspname !~ '^pg_' loop
       execute format('drop schema %I cascade', s);
@@ -43,7 +46,7 @@ export async function resetShadow(db: Queryable): Promise<void> {
  * file:line:column and PostgreSQL's message.
  */
 export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOptions = {}): Promise<SchemaSnapshot[]> {
-  const texts = await Promise.all(files.map(readSchema));
+  const texts = (await Promise.all(files.map(readSchema))).map((text, i) => stripPsqlMetaCommands(text, files[i]!));
   // Syntax errors are found by the parser before any database is started.
   for (let i = 0; i < files.length; i++) await splitStatements(texts[i]!, files[i]!.length > 80 ? basename(files[i]!) : files[i]!);
   const run = async (db: Queryable, i: number, script: (sql: string) => Promise<unknown>) => {
@@ -61,7 +64,7 @@ export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOp
   const { db } = await startPglite({ extensions, cacheDir: options.cacheDir ?? undefined, onProgress: options.onProgress });
   try {
     for (let i = 0; i < files.length; i++) {
-      if (i > 0) await resetShadow(db as PGlite);
+      if (i > 0) await resetShadow(db as PGlite, true);
       out.push(await run(db, i, (sql) => (db as PGlite).exec(sql)));
     }
   } finally {

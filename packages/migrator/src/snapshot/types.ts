@@ -35,6 +35,8 @@ export interface Extension {
   name: string;
   schema: string;
   version: string;
+  /** Versions `ALTER EXTENSION … UPDATE TO` can reach from this one (from the server's update scripts). */
+  updatePaths?: string[];
 }
 
 export interface Collation {

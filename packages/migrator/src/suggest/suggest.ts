@@ -1,6 +1,6 @@
 import { catalogTables, listIndexes } from '../workload/catalog.js';
 import { createIndexSql } from '../workload/index-ddl.js';
-import { writeGeneratedMigration } from '../analyze/output.js';
+import { writeMigrationFiles } from '../migration-file/write.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { statementsAvailable, untrackSession } from '../workload/statements.js';
@@ -29,7 +29,10 @@ export interface SuggestOptions {
 export interface IndexSuggestion {
   schema: string;
   table: string;
+  /** Key columns, in order. */
   columns: string[];
+  /** Covering columns (`INCLUDE`), when they let the planner answer from the index alone. */
+  include?: string[];
   indexName: string;
   sql: string;
   down: string;
@@ -103,13 +106,16 @@ export async function suggestIndexes(options: SuggestOptions, control: RunContro
   }
   result.suggestions = group(result.queries);
   if (options.output && result.suggestions.length > 0) {
-    result.migration = await writeGeneratedMigration(options.output, {
+    const [path] = await writeMigrationFiles(options.output, [{
       description: 'sb suggested indexes',
-      up: result.suggestions.map((s) => s.sql),
-      down: result.suggestions.map((s) => s.down).reverse(),
-      transaction: false,
-      header: ['Written by `sb db suggest-indexes`.', ...result.suggestions.map(describe)],
-    });
+      content: {
+        up: result.suggestions.map((s) => s.sql).join('\n'),
+        down: result.suggestions.map((s) => s.down).reverse().join('\n'),
+        transaction: false,
+        header: ['Written by `sb db suggest-indexes`.', ...result.suggestions.map(describe)],
+      },
+    }]);
+    result.migration = path!;
   }
   return result;
 }
@@ -119,11 +125,11 @@ function group(reports: QueryReport[]): IndexSuggestion[] {
   for (const r of reports) {
     if (!r.index || (r.status !== 'improved' && r.status !== 'unverified')) continue;
     const c = r.index;
-    const key = `${c.schema}.${c.table}(${c.columns.join(',')})`;
+    const key = `${c.schema}.${c.table}(${c.columns.join(',')})${c.include ? ` include (${c.include.join(',')})` : ''}`;
     let s = byKey.get(key);
     if (!s) {
       const fix = createIndexSql(c);
-      s = { schema: c.schema, table: c.table, columns: c.columns, indexName: fix.indexName, sql: fix.sql, down: fix.down, verified: r.status === 'improved', queries: [] };
+      s = { schema: c.schema, table: c.table, columns: c.columns, ...(c.include ? { include: c.include } : {}), indexName: fix.indexName, sql: fix.sql, down: fix.down, verified: r.status === 'improved', queries: [] };
       byKey.set(key, s);
     }
     const entry: IndexSuggestion['queries'][number] = { query: r.query };
@@ -138,5 +144,5 @@ function group(reports: QueryReport[]): IndexSuggestion[] {
 function describe(s: IndexSuggestion): string {
   const q = s.queries[0];
   const costs = q?.costBefore !== undefined ? `cost ${q.costBefore} → ${q.costAfter}` : 'unverified (no HypoPG)';
-  return `index ${s.schema}.${s.table} (${s.columns.join(', ')}): ${costs}, ${s.queries.length} quer${s.queries.length === 1 ? 'y' : 'ies'}`;
+  return `index ${s.schema}.${s.table} (${s.columns.join(', ')})${s.include ? ` include (${s.include.join(', ')})` : ''}: ${costs}, ${s.queries.length} quer${s.queries.length === 1 ? 'y' : 'ies'}`;
 }

@@ -1,6 +1,4 @@
-// Quoting comes from analyze/quote.ts until the SQL quoting unification moves it out of analyze/ (a leaf
-// module: it imports nothing, so this is not a cycle between folders).
-import { quoteIdent, quoteQualified, safeName } from '../analyze/quote.js';
+import { quoteIdent, quoteQualified, safeName } from '../sql/quote.js';
 
 /** A btree index as sb proposes it: key columns in order, and optional covering (`INCLUDE`) columns. */
 export interface IndexShape {

@@ -24,6 +24,10 @@ export interface TableUse {
    * already batched). `location` is the byte offset of a bare `$n` parameter, when the value is one.
    */
   point: Array<{ column: string; location?: number }>;
+  /** Every column of the table the query block mentions (select list, filters, sort): what a covering index needs. */
+  referenced: string[];
+  /** True when the block selects `*` (or `t.*`) from the table: no index can cover it. */
+  star: boolean;
 }
 
 /** Finds which table (of those in scope) has a column, for unqualified column names. */
@@ -42,6 +46,8 @@ export function shapeOf(stmt: Node, resolve: ColumnResolver): TableUse[] {
 
 interface Block {
   tables: TableRef[];
+  /** The select list (or RETURNING list). */
+  targets: Node[];
   where?: Node;
   joinQuals: Node[];
   sort: Node[];
@@ -60,7 +66,7 @@ function visitStatements(node: unknown, visit: (block: Block) => void): void {
       const joinQuals: Node[] = [];
       if (s['relation']) tables.push(tableRef(s['relation'] as Node));
       for (const from of (s['fromClause'] ?? s['usingClause'] ?? []) as Node[]) collectFrom(from, tables, joinQuals);
-      const block: Block = { tables, joinQuals, sort: ((s['sortClause'] ?? []) as Node[]) };
+      const block: Block = { tables, joinQuals, targets: ((s['targetList'] ?? s['returningList'] ?? []) as Node[]), sort: ((s['sortClause'] ?? []) as Node[]) };
       if (s['whereClause']) block.where = s['whereClause'] as Node;
       if (tables.length > 0) visit(block);
     }
@@ -90,7 +96,7 @@ function blockUses(block: Block, resolve: ColumnResolver): TableUse[] {
   const uses = new Map<TableRef, TableUse>();
   const use = (t: TableRef) => {
     let u = uses.get(t);
-    if (!u) uses.set(t, (u = { table: t, equality: [], range: [], join: [], sort: [], point: [] }));
+    if (!u) uses.set(t, (u = { table: t, equality: [], range: [], join: [], sort: [], point: [], referenced: [], star: false }));
     return u;
   };
   const column = (node: unknown): { table: TableRef; column: string } | undefined => {
@@ -141,6 +147,16 @@ function blockUses(block: Block, resolve: ColumnResolver): TableUse[] {
     const c = column((s['SortBy'] as Node | undefined)?.['node']);
     if (c) add(use(c.table).sort, c.column);
   }
+  for (const ref of columnRefs([block.targets, block.where, block.joinQuals, block.sort])) {
+    const fields = (ref['fields'] as Node[]) ?? [];
+    if (fields.at(-1)?.['A_Star']) {
+      const qualifier = (fields.at(-2)?.['String'] as Node | undefined)?.['sval'];
+      for (const t of block.tables) if (qualifier === undefined || (t.alias ?? t.name) === qualifier) use(t).star = true;
+      continue;
+    }
+    const c = column({ ColumnRef: ref });
+    if (c) add(use(c.table).referenced, c.column);
+  }
   return [...uses.values()];
 }
 
@@ -162,6 +178,20 @@ export function tablesOf(stmt: unknown): TableRef[] {
     for (const value of Object.values(node as Node)) visit(value);
   };
   visit(stmt);
+  return out;
+}
+
+/** Every ColumnRef under a node, not descending into subqueries (they are blocks of their own). */
+function columnRefs(node: unknown, out: Node[] = []): Node[] {
+  if (Array.isArray(node)) {
+    for (const n of node) columnRefs(n, out);
+    return out;
+  }
+  if (!node || typeof node !== 'object') return out;
+  for (const [key, value] of Object.entries(node as Node)) {
+    if (key === 'ColumnRef') out.push(value as Node);
+    else if (key !== 'SubLink') columnRefs(value, out);
+  }
   return out;
 }
 

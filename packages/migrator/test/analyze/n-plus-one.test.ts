@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, type AnalyzeResult, type Finding } from '../../src/index.js';
-import { createTestDatabase, withClient } from '../apply/fixture-db.js';
+import { createTestDatabase, withClient } from '../helpers/databases.js';
 
 const run = promisify(execFile);
 const resetStatements = `select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0)`;

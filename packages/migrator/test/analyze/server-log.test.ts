@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, MigratorError, type Finding } from '../../src/index.js';
-import { createTestDatabase, withClient } from '../apply/fixture-db.js';
+import { createTestDatabase, withClient } from '../helpers/databases.js';
 
 // Written by a real PostgreSQL 15 (csvlog + jsonlog, log_statement = 'all', auto_explain for the first
 // session): see fixtures/server-log/generate.mjs.

@@ -14,12 +14,17 @@ beforeAll(async () => {
   await withClient(db.url, (c) =>
     c.query(`
       create extension if not exists hypopg;
-      create table customers (id bigint primary key, country text not null, name text not null);
+      create table customers (id bigint primary key, country text not null, name text not null) with (autovacuum_enabled = off);
       create table invoices (id bigint primary key, customer_id bigint not null, issued_on date not null, amount numeric not null);
       insert into customers select g, (array['fr', 'de', 'it', 'es'])[1 + g % 4], 'c' || g from generate_series(1, 4000) g;
       insert into invoices select g, 1 + g % 4000, date '2020-01-01' + (g % 1500), g % 1000 from generate_series(1, 40000) g;
+      create table accounts (aid integer primary key, bid integer not null, abalance integer not null, filler char(84)) with (autovacuum_enabled = off);
+      insert into accounts select g, 1 + g % 100, case when g % 50 = 0 then g % 9000 - 4500 else 0 end, '' from generate_series(1, 100000) g;
       analyze;`),
   );
+  // Index-only scans are costed by the visibility map: invoices is vacuumed (as in production), the others never
+  // are (autovacuum off), so whether a covering index wins does not depend on when autovacuum runs.
+  await withClient(db.url, (c) => c.query('vacuum analyze invoices'));
 });
 afterAll(async () => {
   await db?.drop();
@@ -67,5 +72,33 @@ describe('suggestIndexes', () => {
     const error = (await suggestIndexes({ connectionString: db.url, queries: file }).catch((e: unknown) => e)) as MigratorError;
     expect(error.code).toBe('MIGRATOR_INVALID_QUERY');
     expect(error.message).toBe(`${file}:3: syntax error at or near "fron"`);
+  });
+
+  it('tries multi-column candidates (equality, range, sort) for pgbench\'s filtered, ordered page and keeps the one that wins (pgbench shape, 100 branches)', async () => {
+    const file = join(dir, 'page.sql');
+    await writeFile(file, 'SELECT * FROM accounts WHERE bid = $1 AND abalance > $2 ORDER BY aid LIMIT $3;\n');
+    const result = await suggestIndexes({ connectionString: db.url, queries: file });
+    const q = result.queries[0]!;
+    expect(q.tried!.map((t) => t.columns)).toEqual(expect.arrayContaining(['bid', 'bid, abalance', 'bid, aid', 'bid, abalance, aid', 'bid, aid, abalance']));
+    expect(q.status).toBe('improved');
+    expect(q.index).toEqual({ schema: 'public', table: 'accounts', columns: ['bid', 'aid', 'abalance'] });
+    expect(q.tried!.find((t) => t.columns === 'bid, aid')!.cost).toBeGreaterThan(q.costAfter!);
+    expect(q.costAfter!).toBeLessThan(q.costBefore! * 0.7);
+    expect(result.suggestions.map((s) => s.sql)).toEqual(['create index concurrently if not exists "accounts_bid_aid_abalance_idx" on "public"."accounts" ("bid", "aid", "abalance");']);
+  });
+
+  it('adds the other columns the query reads as INCLUDE when that allows an index-only scan', async () => {
+    const file = join(dir, 'covering.sql');
+    await writeFile(file, 'select issued_on, amount from invoices where customer_id = $1 and issued_on > $2;\n');
+    const result = await suggestIndexes({ connectionString: db.url, queries: file });
+    const q = result.queries[0]!;
+    const keyOnly = q.tried!.find((t) => t.columns === 'customer_id, issued_on' && !t.include)!;
+    expect(q.index).toEqual({ schema: 'public', table: 'invoices', columns: ['customer_id', 'issued_on'], include: ['amount'] });
+    expect(q.costAfter!).toBeLessThan(keyOnly.cost * 0.9);
+    expect(result.suggestions[0]).toMatchObject({
+      include: ['amount'],
+      sql: 'create index concurrently if not exists "invoices_customer_id_issued_on_incl_idx" on "public"."invoices" ("customer_id", "issued_on") include ("amount");',
+      down: 'drop index concurrently if exists "public"."invoices_customer_id_issued_on_incl_idx";',
+    });
   });
 });

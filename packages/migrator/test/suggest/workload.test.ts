@@ -32,6 +32,9 @@ beforeAll(async () => {
       insert into users select g, 'u' || g || '@example.com' from generate_series(1, 5000) g;
       insert into profiles select g, g, 'bio ' || g from generate_series(1, 5000) g;
       insert into orders select g, 1 + g % 5000, 'ref-' || g, (array['new', 'paid', 'shipped'])[1 + g % 3] from generate_series(1, 30000) g;
+      -- No autovacuum: a vacuum at a random moment would make covering (index-only) indexes win or not.
+      alter table profiles set (autovacuum_enabled = off);
+      alter table orders set (autovacuum_enabled = off);
       analyze;
       select pg_stat_statements_reset(0, (select oid from pg_database where datname = current_database()), 0);`);
   });

@@ -1,6 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeFileAtomic } from '../write/atomic-write.js';
 
 /** Where the cache lives inside `--output`: a hidden folder, never imported by the generated code. */
 export const CACHE_FILE = '.sb/scaffold-cache.json';
@@ -87,14 +88,10 @@ export class GenerationCache {
 
   /** Writes the entries this run used under `output` (atomically; a failure only costs the next run time). */
   async save(output: string): Promise<void> {
-    const file = path.join(output, CACHE_FILE);
-    const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
     try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(tmp, JSON.stringify({ format: FORMAT, ...this.#next }), 'utf8');
-      await rename(tmp, file);
+      await writeFileAtomic(output, CACHE_FILE, JSON.stringify({ format: FORMAT, ...this.#next }));
     } catch {
-      await rm(tmp, { force: true });
+      // The cache only saves time.
     }
   }
 }

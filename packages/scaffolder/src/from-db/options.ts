@@ -24,9 +24,18 @@ export interface ScaffoldFromDbOptions {
    * (default: POST, PATCH, DELETE), `all`, or `none`.
    */
   readonly auth?: 'writes' | 'all' | 'none';
+  /**
+   * Let clients write date/time columns whose default is the current time (`created_at … DEFAULT now()`).
+   * Default `false`: they are `readOnly`, like identity, serial and generated columns, which always are.
+   */
+  readonly writableTimestamps?: boolean;
   /** `info.title` of the generated spec; default: the database name. */
   readonly title?: string;
   readonly dryRun?: boolean;
+  /** As for `scaffold`: the folder relative paths are resolved against. */
+  readonly cwd?: string;
+  /** As for `scaffold`: make `cwd` a project that runs (with `kysely` and `pg`). Default `false`. */
+  readonly project?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: ScaffoldProgress | { phase: 'introspect'; message: string }) => void;
 }

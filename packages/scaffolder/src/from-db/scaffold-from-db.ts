@@ -1,8 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ScaffoldError } from '../errors.js';
 import { FRAMEWORKS } from '../options.js';
-import { scaffold } from '../from-spec/scaffold.js';
+import { scaffoldWith } from '../from-spec/scaffold.js';
 import { serializeSpec } from '../from-routes/document/serialize.js';
 import { databaseFile } from './emit/database-file.js';
 import { connectionFile, dbRuntimeFile } from './emit/db-runtime-file.js';
@@ -38,57 +36,58 @@ export async function scaffoldFromDb(options: ScaffoldFromDbOptions): Promise<Sc
     ...(options.signal ? { signal: options.signal } : {}),
     onProgress: (message) => progress({ phase: 'introspect', message }),
   });
-  const { tables, warnings } = buildModel(snapshot);
+  const { tables, warnings } = buildModel(snapshot, { writableTimestamps: options.writableTimestamps === true });
   if (tables.length === 0) {
     const where = options.schemas?.length ? `schema(s) ${options.schemas.join(', ')}` : 'any user schema';
     throw new ScaffoldError('SCAFFOLD_DB_EMPTY', `no tables in ${where} of ${target}: nothing to generate`);
   }
   const names = resourceNames(tables);
   const spec = buildSpec(options.title ?? database, tables, names, options.auth ?? 'writes');
-  const result = await scaffold({
-    spec: spec as unknown as Record<string, unknown>,
-    framework: options.framework,
-    output: options.output,
-    ...(options.dryRun ? { dryRun: true } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
-  const out = result.output;
+  const implementations = new Map<string, { table: string; bodies: Map<string, string> }>();
+  for (const t of tables) {
+    const bodies = handlerBodies(t, names.get(t)!);
+    for (const id of bodies.keys()) implementations.set(id, { table: `${t.schema}.${t.name}`, bodies });
+  }
+  const own = [
+    { path: 'openapi.yaml', content: serializeSpec(spec, 'yaml'), kind: 'generated' as const },
+    { path: 'db/database.gen.ts', content: databaseFile(tables, names), kind: 'generated' as const },
+    { path: 'db/crud.gen.ts', content: dbRuntimeFile(), kind: 'generated' as const },
+    { path: 'db/connection.ts', content: connectionFile(), kind: 'user' as const },
+  ];
+  const result = await scaffoldWith(
+    {
+      spec: spec as unknown as Record<string, unknown>,
+      framework: options.framework,
+      output: options.output,
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+      ...(options.project !== undefined ? { project: options.project } : {}),
+      ...(options.dryRun ? { dryRun: true } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    },
+    {
+      handlerFile: (_group, ops) => {
+        const hit = ops.map((op) => (op.operationId === undefined ? undefined : implementations.get(op.operationId))).find((x) => x !== undefined);
+        return hit ? implementedHandlerFile(ops, hit.table, hit.bodies) : undefined;
+      },
+      files: own,
+      dependencies: ['kysely', 'pg', '@types/pg'],
+    },
+  );
   const created = new Set(result.files.filter((f) => f.kind === 'user' && f.status === 'created').map((f) => f.path));
   const reports: TableReport[] = [];
-  const pending = new Map<string, string>();
   for (const t of tables) {
     const n = names.get(t)!;
     const bodies = handlerBodies(t, n);
     const refs = [...result.handlers.created, ...result.handlers.existing].filter((h) => h.operationId !== undefined && bodies.has(h.operationId));
     const file = refs[0]?.file;
     const implemented = file !== undefined && created.has(file);
-    if (file && implemented && !options.dryRun) {
-      const stub = await readFile(path.join(out, file), 'utf8');
-      pending.set(file, implementedHandlerFile(stub, `${t.schema}.${t.name}`, bodies));
-    } else if (file && !implemented) {
+    if (file && !implemented) {
       warnings.push({ code: 'handler-file-kept', message: `${file} already existed: left as is (new operations got stubs, not implementations)`, table: `${t.schema}.${t.name}` });
     }
     reports.push({ table: `${t.schema}.${t.name}`, path: n.path, operations: [...bodies.keys()], readOnly: t.primaryKey.length === 0, handlerFile: file, implemented });
   }
-  const files: string[] = [];
-  if (!options.dryRun) {
-    pending.set('openapi.yaml', serializeSpec(spec, 'yaml'));
-    pending.set('db/database.gen.ts', databaseFile(tables, names));
-    pending.set('db/crud.gen.ts', dbRuntimeFile());
-    const connection = path.join(out, 'db/connection.ts');
-    if (!(await readFile(connection, 'utf8').then(() => true, () => false))) pending.set('db/connection.ts', connectionFile());
-    for (const [rel, text] of pending) {
-      await writeAtomic(path.join(out, rel), text);
-      files.push(rel);
-    }
-  }
+  const mine = new Set([...own.map((f) => f.path), ...reports.filter((r) => r.implemented).map((r) => r.handlerFile!)]);
+  const files = options.dryRun ? [] : result.files.filter((f) => mine.has(f.path)).map((f) => f.path);
   return { spec, tables: reports, scaffold: result, files, warnings: warnings.map(({ code, message, table }) => ({ code, message, table })) };
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text, 'utf8');
-  await rename(tmp, file);
 }

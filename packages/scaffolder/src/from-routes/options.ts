@@ -29,6 +29,12 @@ export interface SpecFromRoutesOptions {
   readonly tsconfig?: string;
   /** Also write the document here: JSON for `.json`, else YAML. Written atomically. */
   readonly output?: string;
+  /**
+   * Infer again even when nothing changed. By default the result is kept in `node_modules/.cache/sb/` of the
+   * project, keyed by the content hash of every file read (inputs, the local files they import, the contract of
+   * a generated route table, tsconfig, lockfile), and reused while none of them changes.
+   */
+  readonly noCache?: boolean;
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: SpecProgress) => void;
 }
@@ -65,4 +71,6 @@ export interface SpecFromRoutesResult {
   /** Files read. */
   readonly files: number;
   readonly durationMs: number;
+  /** True when the result came from the cache (nothing that was read changed since the run that made it). */
+  readonly cached?: boolean;
 }

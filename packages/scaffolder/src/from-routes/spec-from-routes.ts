@@ -2,6 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScaffoldError } from '../errors.js';
+import { isObject } from '../openapi/resolve.js';
+import { readSpecCache, specCacheKey, writeSpecCache } from './cache/spec-cache.js';
+import { ContractReader } from './contract/contract-reader.js';
 import { buildDocument, type DocumentOperation } from './document/build-document.js';
 import { writeSpecFile } from './document/serialize.js';
 import { MountGraph, toOpenApiPath } from './discover/mount-graph.js';
@@ -36,6 +39,13 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   progress({ phase: 'load', message: `reading ${inputs.join(', ')}` });
   const files = await findRouteFiles(inputs);
   checkAborted(options.signal);
+  const cacheKey = options.noCache === true ? undefined : specCacheKey(files, { title: options.title, version: options.version, tsconfig: options.tsconfig }, options.tsconfig);
+  const cached = cacheKey && (await readSpecCache(cacheKey));
+  if (cached) {
+    progress({ phase: 'document', message: `nothing changed in ${cacheKey.files} files: reusing the last result` });
+    if (options.output) await writeSpecFile(cached.document, options.output);
+    return { ...cached, cached: true, durationMs: Math.round(performance.now() - started) };
+  }
   const loaded = loadProject(files, options.tsconfig);
   const warnings: SpecWarning[] = [...loaded.warnings];
 
@@ -48,6 +58,7 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   const registry = new SchemaRegistry();
   const types = new TypeToSchema(registry);
   const zod = new ZodToSchema(registry, types);
+  const contracts = new ContractReader();
   const operations: DocumentOperation[] = [];
   const routes: RouteReport[] = [];
   const allRoutes: { path: string; source: string }[] = [];
@@ -63,9 +74,9 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
           continue;
         }
         for (const method of [m === 'del' ? 'delete' : m]) {
-          const inferred = withBindings(route.bindings, () => inferOperation(route, fw, method, full, types, zod));
+          const inferred = withBindings(route.bindings, () => inferOperation(route, fw, method, full, types, zod, contracts));
           if (full.unsupported) inferred.notInferred.push(`path: ${full.unsupported}`);
-          operations.push({ path: inferred.path, method, operation: inferred.operation });
+          operations.push({ path: inferred.path, method, operation: inferred.operation, contract: inferred.contract });
           routes.push({
             method: method.toUpperCase(),
             path: inferred.path,
@@ -87,14 +98,20 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   if (operations.length === 0) {
     throw new ScaffoldError('SCAFFOLD_NO_ROUTES', `no Express, Fastify or Koa routes found in ${inputs.join(', ')} (${loaded.files.length} files read)`);
   }
+  warnings.push(...contracts.warnings);
   progress({ phase: 'document', message: `writing ${operations.length} operations` });
   const meta = await packageMeta(files[0]!);
-  const document = buildDocument(options.title ?? meta.name ?? 'API', options.version ?? meta.version ?? '0.0.0', operations, registry);
+  // A generated app describes itself: its contract's title and version come before package.json's.
+  const info = contracts.used.length === 1 && isObject(contracts.used[0]!.doc['info']) ? contracts.used[0]!.doc['info'] : {};
+  const stated = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  const document = buildDocument(options.title ?? stated(info['title']) ?? meta.name ?? 'API', options.version ?? stated(info['version']) ?? meta.version ?? '0.0.0', operations, registry);
   if (options.output) {
     checkAborted(options.signal);
     await writeSpecFile(document, options.output);
   }
-  return { document, routes, warnings, files: loaded.files.length, durationMs: Math.round(performance.now() - started) };
+  const result = { document, routes, warnings, files: loaded.files.length, durationMs: Math.round(performance.now() - started) };
+  if (cacheKey) await writeSpecCache(cacheKey, result);
+  return result;
 }
 
 function joinPrefix(prefix: string, p: string): string {

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerationCache } from '../cache/generation-cache.js';
 import { authFile } from './emit/auth-file.js';
+import { CONTRACT_FILE, emitContractFile } from './emit/contract-file.js';
 import { GENERATED_HEADER } from './emit/header.js';
 import { emitOperationsFile } from './emit/operations-file.js';
 import { emitRouteTableFile } from './emit/route-table-file.js';
@@ -11,6 +12,10 @@ import { emitValidators } from './emit/validators.js';
 import { planHandlers } from './handlers/plan.js';
 import { TARGETS } from './targets/plugins.js';
 import { writeOutput, type PlannedFile } from '../write/atomic-write.js';
+import type { OperationModel } from './model/model.js';
+import { findProjectPlace } from './project/find-project.js';
+import { projectFiles } from './project/project-files.js';
+import type { KnownDependency } from './project/versions.js';
 import { runDoctor } from './doctor/doctor.js';
 import { ScaffoldError } from '../errors.js';
 import { buildModel } from './model/build.js';
@@ -37,6 +42,8 @@ function checkAborted(signal: AbortSignal | undefined): void {
  *   build needs `allowJs`, or copy them next to the output);
  * - `.sb/scaffold-cache.json` — compiled validators and handler-file scans of this run, so the next run only
  *   recompiles what changed (see {@link ScaffoldOptions.noCache});
+ * - `openapi.gen.json` — the description the code implements (after the spec doctor): what
+ *   `sb spec` gives back for the routes registered from `route-table.gen.ts`;
  * - `runtime.gen.ts` — request id, error envelope, coercion, security; `routes.gen.ts`, `app.gen.ts` — the framework wiring;
  * - `handlers/<group>.ts` — one `async function <name>(input, ctx)` per operation, created once, never overwritten
  *   (see {@link HandlerRef} for naming); `auth.ts` — your `authenticate` hook; `server.ts` — a runnable entry.
@@ -51,6 +58,24 @@ function checkAborted(signal: AbortSignal | undefined): void {
  * ```
  */
 export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult> {
+  return scaffoldWith(options, {});
+}
+
+/**
+ * What another pipeline (`--from-db`) plugs into {@link scaffold}, so each file is planned once and written once
+ * in the same atomic step. Internal: not exported from the package.
+ */
+export interface ScaffoldHooks {
+  /** The content of a new handler file for `group` instead of stubs (`undefined`: stubs). Existing files are never replaced. */
+  readonly handlerFile?: (group: string, ops: readonly OperationModel[]) => string | undefined;
+  /** More files under `output`, written in the same step; `user` files only when missing. */
+  readonly files?: readonly PlannedFile[];
+  /** More dependencies of a generated project. */
+  readonly dependencies?: readonly KnownDependency[];
+}
+
+/** {@link scaffold} with {@link ScaffoldHooks}. */
+export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHooks): Promise<ScaffoldResult> {
   const started = performance.now();
   if (!FRAMEWORKS.includes(options.framework)) {
     throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework must be one of ${FRAMEWORKS.join(', ')} (got ${JSON.stringify(options.framework)})`);
@@ -58,10 +83,12 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
   if (typeof options.output !== 'string' || options.output.trim() === '') {
     throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', 'output must be a folder path');
   }
-  const output = path.resolve(options.output);
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const output = path.resolve(cwd, options.output);
+  const spec = typeof options.spec === 'string' ? path.resolve(cwd, options.spec) : options.spec;
   const progress = options.onProgress ?? (() => undefined);
   progress({ phase: 'load', message: 'reading the spec' });
-  const loaded = await loadSpec(options.spec);
+  const loaded = await loadSpec(spec, typeof options.spec === 'string' ? options.spec : undefined);
   checkAborted(options.signal);
   const version = detectVersion(loaded.doc, loaded.locate);
   const problems = validateSpec(loaded.doc, version, loaded.locate);
@@ -84,20 +111,32 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     ...validators.files.map((f) => ({ ...f, kind: 'generated' as const })),
     { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${RUNTIME_SOURCE}`, kind: 'generated' },
     { path: 'route-table.gen.ts', content: emitRouteTableFile(model, validators), kind: 'generated' },
+    { path: CONTRACT_FILE, content: emitContractFile(loaded.doc), kind: 'generated' },
     { path: 'routes.gen.ts', content: target.routesFile(model, warnings), kind: 'generated' },
     { path: 'app.gen.ts', content: target.appFile(), kind: 'generated' },
   ];
   checkAborted(options.signal);
   progress({ phase: 'handlers', message: 'planning handler files' });
-  const handlers = await planHandlers(model, output, cache);
+  const handlers = await planHandlers(model, output, cache, hooks.handlerFile);
   files.splice(1, 0, { path: 'operations.gen.ts', content: emitOperationsFile(model, handlers.opTypes), kind: 'generated' });
   files.push(...handlers.files);
-  for (const [rel, content] of [['auth.ts', authFile()], ['server.ts', target.serverFile()]] as const) {
-    if (!(await exists(path.join(output, rel)))) files.push({ path: rel, content, kind: 'user', status: 'created' });
+  const place = options.project === true ? await findProjectPlace(cwd, output) : undefined;
+  const root = place?.root ?? output;
+  const prefix = root === output ? '' : `${path.relative(root, output).split(path.sep).join('/')}/`;
+  const project = place?.root === undefined ? [] : projectFiles({ framework: options.framework, target, name: path.basename(root), output: prefix.slice(0, -1) || '.', spec: specInside(root, spec), ...(hooks.dependencies ? { extraDependencies: hooks.dependencies } : {}) });
+  const entryInProject = project.some((f) => f.path === `${prefix}server.ts`);
+  const own: PlannedFile[] = [['auth.ts', authFile()] as const, ...(place?.root === undefined ? [['server.ts', target.serverFile()] as const] : []), ...(hooks.files ?? []).map((f) => [f.path, f.content, f.kind] as const)].map(([p, content, kind = 'user']) => ({ path: p, content, kind }));
+  for (const f of own) {
+    if (f.kind === 'generated') files.push(f);
+    else if (!(entryInProject && f.path === 'server.ts') && !(await exists(path.join(output, f.path)))) files.push({ ...f, status: 'created' });
   }
+  const fromProject: PlannedFile[] = [];
+  for (const f of project) if (!(await exists(path.join(root, f.path)))) fromProject.push(f);
   checkAborted(options.signal);
-  progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length} files` });
-  const written = await writeOutput(output, files, options.dryRun === true, options.signal);
+  progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length + fromProject.length} files` });
+  const all = [...files.map((f) => ({ ...f, path: prefix + f.path })), ...fromProject];
+  const writtenAll = await writeOutput(root, all, options.dryRun === true, options.signal);
+  const written = writtenAll.slice(0, files.length).map((f) => ({ ...f, path: f.path.slice(prefix.length) }));
   if (options.dryRun !== true) await cache.save(output);
   return {
     framework: options.framework,
@@ -108,8 +147,16 @@ export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult
     files: written,
     handlers: handlers.handlers,
     warnings,
+    ...(place ? { project: place.root === undefined ? { reason: place.reason === 'has-package-json' ? `${place.at}/package.json exists` : 'the output folder is outside the current folder' } : { root, files: writtenAll.slice(files.length) } } : {}),
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** The spec path relative to the project root, when it lies inside it. */
+function specInside(root: string, spec: unknown): string | undefined {
+  if (typeof spec !== 'string') return undefined;
+  const rel = path.relative(root, spec);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep).join('/');
 }
 
 async function exists(file: string): Promise<boolean> {

@@ -65,8 +65,11 @@ async function bundle(file: string): Promise<Record<string, unknown>> {
   }
 }
 
-/** Reads a spec from a file (YAML or JSON, bundling external `$ref`s) or copies an in-memory document. */
-export async function loadSpec(spec: string | object): Promise<LoadedSpec> {
+/**
+ * Reads a spec from a file (YAML or JSON, bundling external `$ref`s) or copies an in-memory document.
+ * `shown` is how messages name the file (default `spec`).
+ */
+export async function loadSpec(spec: string | object, shown?: string): Promise<LoadedSpec> {
   if (typeof spec !== 'string') {
     if (spec === null || typeof spec !== 'object' || Array.isArray(spec)) {
       throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', 'spec must be a file path or an OpenAPI document object');
@@ -74,19 +77,20 @@ export async function loadSpec(spec: string | object): Promise<LoadedSpec> {
     return { doc: structuredClone(spec) as Record<string, unknown>, file: undefined, locate: () => undefined, bundled: false };
   }
   const file = path.resolve(spec);
+  const name = shown ?? spec;
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (err) {
-    throw new ScaffoldError('SCAFFOLD_SPEC_NOT_FOUND', `cannot read spec ${spec}: ${readFailure(err)}`, { cause: err });
+    throw new ScaffoldError('SCAFFOLD_SPEC_NOT_FOUND', `cannot read spec ${name}: ${readFailure(err)}`, { cause: err });
   }
-  const { doc, locate } = parseText(spec, text);
+  const { doc, locate } = parseText(name, text);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-    throw new InvalidSpecError('SCAFFOLD_SPEC_PARSE', [{ pointer: '#', message: 'the document is not an object', location: { file: spec, line: 1, column: 1 } }]);
+    throw new InvalidSpecError('SCAFFOLD_SPEC_PARSE', [{ pointer: '#', message: 'the document is not an object', location: { file: name, line: 1, column: 1 } }]);
   }
   detectVersion(doc as Record<string, unknown>, locate);
-  if (hasExternalRef(doc)) return { doc: await bundle(file), file: spec, locate, bundled: true };
-  return { doc: doc as Record<string, unknown>, file: spec, locate, bundled: false };
+  if (hasExternalRef(doc)) return { doc: await bundle(file), file: name, locate, bundled: true };
+  return { doc: doc as Record<string, unknown>, file: name, locate, bundled: false };
 }
 
 /** Why a spec file could not be read, in words. */

@@ -88,18 +88,34 @@ export function schemaRoots(doc: Json): [unknown, Keys][] {
   if (isObject(c['requestBodies'])) for (const [n, b] of Object.entries(c['requestBodies'])) if (isObject(b)) contentSchemas(b['content'], ['components', 'requestBodies', n, 'content'], out);
   if (isObject(c['responses'])) for (const [n, r] of Object.entries(c['responses'])) responseSchemas(r, ['components', 'responses', n], out);
   if (isObject(c['headers'])) for (const [n, h] of Object.entries(c['headers'])) if (isObject(h)) out.push([h['schema'], ['components', 'headers', n, 'schema']]);
-  const paths = isObject(doc['paths']) ? doc['paths'] : {};
+  pathItemSchemas(doc, 'paths', out);
+  return out.filter(([s]) => isObject(s));
+}
+
+/** The schemas of the path items under `doc[key]` (`paths`, `webhooks`, 3.0's `x-webhooks`). */
+function pathItemSchemas(doc: Json, key: string, out: [unknown, Keys][]): void {
+  const paths = isObject(doc[key]) ? doc[key] : {};
   for (const [route, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
-    paramSchemas(item['parameters'], ['paths', route, 'parameters'], out);
+    paramSchemas(item['parameters'], [key, route, 'parameters'], out);
     for (const m of HTTP_METHODS) {
       const op = item[m];
       if (!isObject(op)) continue;
-      const at = ['paths', route, m];
+      const at = [key, route, m];
       paramSchemas(op['parameters'], [...at, 'parameters'], out);
       if (isObject(op['requestBody'])) contentSchemas(op['requestBody']['content'], [...at, 'requestBody', 'content'], out);
       if (isObject(op['responses'])) for (const [code, r] of Object.entries(op['responses'])) responseSchemas(r, [...at, 'responses', code], out);
     }
   }
+}
+
+/**
+ * The schemas of `webhooks` (3.1) and `x-webhooks` (the 3.0 convention, e.g. GitHub's): nothing is generated
+ * for them, but the spec doctor normalises them like the rest, so the contract `sb spec` gives back is 3.1.
+ */
+export function webhookSchemaRoots(doc: Json): [unknown, Keys][] {
+  const out: [unknown, Keys][] = [];
+  pathItemSchemas(doc, 'webhooks', out);
+  pathItemSchemas(doc, 'x-webhooks', out);
   return out.filter(([s]) => isObject(s));
 }

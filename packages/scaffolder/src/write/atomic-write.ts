@@ -40,6 +40,26 @@ async function checkFolders(root: string, files: readonly PlannedFile[]): Promis
 }
 
 /**
+ * Writes one file atomically (a temporary sibling, then a rename) at `relative` inside `root`, through the same
+ * safe-path and folder checks as {@link writeOutput}: the one single-file writer of the package (the cache,
+ * `sb spec`'s document).
+ */
+export async function writeFileAtomic(root: string, relative: string, content: string): Promise<void> {
+  const base = path.resolve(root);
+  const full = insideOutput(base, relative);
+  await checkFolders(base, [{ path: relative, content, kind: 'generated' }]);
+  await mkdir(path.dirname(full), { recursive: true });
+  const tmp = `${full}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, content, 'utf8');
+    await rename(tmp, full);
+  } catch (err) {
+    await rm(tmp, { force: true });
+    throw err;
+  }
+}
+
+/**
  * Writes the planned files under `root` all-or-nothing as far as the file system allows: everything is
  * rendered into a hidden temp folder inside `root` first, then renamed into place, so a failure while
  * writing leaves the previous tree (or nothing) behind. Unchanged files are not touched.

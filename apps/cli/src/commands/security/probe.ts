@@ -3,7 +3,8 @@ import type { ProbeOptions, ProbeReport } from '@sb/security-rules/probe';
 import { SbCommand } from '../../base/sb-command.js';
 import { ProgressLine } from '../../format/progress-line.js';
 import { formatProbeProgress, formatProbeReport } from '../../format/security-probe.js';
-import { parseLoginBody, parseProbeHeaders, probeIntFlag } from '../../format/security-probe-flags.js';
+import { parseLoginBody, probeIntFlag } from '../../format/security-probe-flags.js';
+import { headersFromFlags } from '../../options/headers.js';
 
 const FAMILIES = ['headers', 'cors', 'cookies', 'rate-limit', 'validation', 'graphql'] as const;
 type Family = (typeof FAMILIES)[number];
@@ -70,7 +71,7 @@ export function toOptions(url: string, f: ProbeFlags): ProbeOptions {
     ...(f.route === undefined ? {} : { rateLimitRoute: f.route }),
     ...(f.burst === undefined ? {} : { burst: f.burst }),
     ...(f.concurrency === undefined ? {} : { burstConcurrency: f.concurrency }),
-    ...(f.header ? { headers: parseProbeHeaders(f.header) } : {}),
+    ...(f.header ? { headers: headersFromFlags(f.header) } : {}),
     ...(f.timeout === undefined ? {} : { timeoutMs: f.timeout }),
     ...(f['max-time'] === undefined ? {} : { maxTimeMs: f['max-time'] * 1000 }),
     ...(f.only ? { only: f.only as Family[] } : {}),

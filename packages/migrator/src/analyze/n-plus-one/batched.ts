@@ -1,4 +1,4 @@
-import { quoteIdent } from '../quote.js';
+import { quoteIdent } from '../../sql/quote.js';
 import type { ParsedStatement } from '../../workload/parse-statement.js';
 import type { PointLookup } from './relations.js';
 

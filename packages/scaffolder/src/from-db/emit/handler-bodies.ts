@@ -91,5 +91,5 @@ function listBody(t: TableModel): string {
 
 /** A table whose every column is in the key or read-only has nothing to PATCH. */
 export function updatable(t: TableModel): boolean {
-  return t.columns.some((c) => !c.readOnly && !t.primaryKey.includes(c.name));
+  return t.columns.some((c) => !c.serverOwned && !t.primaryKey.includes(c.name));
 }

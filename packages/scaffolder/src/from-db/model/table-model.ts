@@ -27,8 +27,14 @@ export interface ColumnModel {
   readonly nullable: boolean;
   /** The database fills it when omitted (default, identity, serial). */
   readonly hasDefault: boolean;
-  /** Never written by the API (generated or `GENERATED ALWAYS AS IDENTITY`). */
+  /** Never written, even by your code (generated or `GENERATED ALWAYS AS IDENTITY`): `never` in kysely's types. */
   readonly readOnly: boolean;
+  /**
+   * Owned by the server, so `readOnly` in the spec and absent from create/update bodies: `readOnly` columns,
+   * every identity and serial (`nextval`) column, and (unless `writableTimestamps`) date/time columns whose
+   * default is the current time (`now()`, `CURRENT_TIMESTAMP`, …).
+   */
+  readonly serverOwned: boolean;
   readonly scalar: boolean;
   readonly comment: string | null;
 }
@@ -52,8 +58,17 @@ export interface ModelWarning {
   readonly table: string;
 }
 
+const NOW = /^\s*\(?\s*(now\(\)|current_timestamp|current_date|localtimestamp|statement_timestamp\(\)|transaction_timestamp\(\)|clock_timestamp\(\))/i;
+
+/** Whether the server, not the client, sets a column (see {@link ColumnModel.serverOwned}). */
+function serverOwned(c: { type: string; default: string | null; identity: string | null; generated: string | null }, writableTimestamps: boolean): boolean {
+  if (c.generated !== null || c.identity !== null) return true;
+  if (c.default !== null && /^\s*nextval\(/i.test(c.default)) return true;
+  return !writableTimestamps && c.default !== null && /^(timestamp|date|time)/i.test(c.type) && NOW.test(c.default);
+}
+
 /** Builds the generator's model from an introspected snapshot; unsupported types and key-less tables warn. */
-export function buildModel(snapshot: SnapshotLike): { tables: TableModel[]; warnings: ModelWarning[] } {
+export function buildModel(snapshot: SnapshotLike, options: { writableTimestamps?: boolean } = {}): { tables: TableModel[]; warnings: ModelWarning[] } {
   const enums = new Map(snapshot.enums.map((e) => [`${e.schema}.${e.name}`, e.values]));
   const warnings: ModelWarning[] = [];
   const tables: TableModel[] = [];
@@ -72,6 +87,7 @@ export function buildModel(snapshot: SnapshotLike): { tables: TableModel[]; warn
         nullable: c.nullable,
         hasDefault: c.default !== null || c.identity !== null || c.generated !== null,
         readOnly: c.generated !== null || c.identity === 'always',
+        serverOwned: serverOwned(c, options.writableTimestamps === true),
         scalar: mapped.scalar,
         comment: c.comment,
       };

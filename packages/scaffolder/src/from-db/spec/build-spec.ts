@@ -135,12 +135,12 @@ function column(t: TableModel, name: string): ColumnModel {
 
 function rowSchema(t: TableModel): SchemaObject {
   const properties: Record<string, SchemaObject> = {};
-  for (const c of t.columns) properties[c.name] = columnSchema(c, c.readOnly);
+  for (const c of t.columns) properties[c.name] = columnSchema(c, c.serverOwned);
   return { type: 'object', ...(t.comment ? { description: t.comment } : {}), required: t.columns.map((c) => c.name), properties };
 }
 
 function writeSchema(t: TableModel, mode: 'create' | 'update'): SchemaObject {
-  const cols = t.columns.filter((c) => !c.readOnly && (mode === 'create' || !t.primaryKey.includes(c.name)));
+  const cols = t.columns.filter((c) => !c.serverOwned && (mode === 'create' || !t.primaryKey.includes(c.name)));
   const properties: Record<string, SchemaObject> = {};
   for (const c of cols) properties[c.name] = columnSchema(c, false);
   const required = mode === 'create' ? cols.filter((c) => !c.nullable && !c.hasDefault).map((c) => c.name) : [];

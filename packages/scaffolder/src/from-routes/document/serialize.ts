@@ -1,7 +1,7 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import { stringify } from 'yaml';
+import { writeFileAtomic } from '../../write/atomic-write.js';
 
 /** `json` for `.json` files, else `yaml`. */
 export function formatOf(file: string): 'json' | 'yaml' {
@@ -16,8 +16,5 @@ export function serializeSpec(document: OpenAPIObject, format: 'json' | 'yaml'):
 /** Writes the document atomically (temporary file, then rename), YAML or JSON by extension. */
 export async function writeSpecFile(document: OpenAPIObject, file: string): Promise<void> {
   const abs = path.resolve(file);
-  await mkdir(path.dirname(abs), { recursive: true });
-  const tmp = `${abs}.${process.pid}.tmp`;
-  await writeFile(tmp, serializeSpec(document, formatOf(abs)));
-  await rename(tmp, abs);
+  await writeFileAtomic(path.dirname(abs), path.basename(abs), serializeSpec(document, formatOf(abs)));
 }

@@ -1,5 +1,7 @@
 import { STATUS_CODES } from 'node:http';
+import nodePath from 'node:path';
 import type { OperationObject, ParameterObject, ResponsesObject } from 'openapi3-ts/oas31';
+import type { Contract, ContractReader } from '../contract/contract-reader.js';
 import { toOpenApiPath } from '../discover/mount-graph.js';
 import type { RawRoute } from '../discover/registrations.js';
 import { functionName, resolveFunction, type FunctionLike } from '../discover/resolve.js';
@@ -22,13 +24,20 @@ export interface InferredOperation {
   readonly operation: OperationObject;
   readonly inferredFrom: string[];
   readonly notInferred: string[];
+  /** The generated route table's contract the operation was read from, if any. */
+  readonly contract?: Contract | undefined;
 }
 
 const ORDER: readonly ParamIn[] = ['path', 'query', 'header', 'cookie'];
 
 /** Builds one OpenAPI operation from a route, using every source in order of trust; gaps are noted, not filled. */
-export function inferOperation(route: RawRoute, fw: RouteFramework, method: string, full: { path: string; params: string[] }, types: TypeToSchema, zod: ZodToSchema): InferredOperation {
+export function inferOperation(route: RawRoute, fw: RouteFramework, method: string, full: { path: string; params: string[] }, types: TypeToSchema, zod: ZodToSchema, contracts: ContractReader): InferredOperation {
   const descriptor = findRouteDescriptor(route.handlers);
+  const contracted = descriptor && contracts.operation(descriptor.file, descriptor.path, method, descriptor.operationId);
+  if (descriptor && contracted) {
+    const { path } = descriptor.path ? renamed(full, descriptor.path) : full;
+    return { operation: contracted.operation, inferredFrom: [`operation: ${relative(contracted.contract.file)}`], notInferred: [], path, contract: contracted.contract };
+  }
   const fns = route.handlers.map((h) => resolveFunction(h)).filter((f): f is FunctionLike => f !== undefined);
   if (descriptor) fns.push(descriptor.handler);
   const main = fns[fns.length - 1];
@@ -67,6 +76,10 @@ export function inferOperation(route: RawRoute, fw: RouteFramework, method: stri
   else notInferred.push('responses: no typed response or status/send call found');
   if (types.opaque > opaqueBefore) notInferred.push(`schemas: ${types.opaque - opaqueBefore} type(s) are any/unknown, left as {}`);
   return { operation, inferredFrom: parts.from, notInferred, path };
+}
+
+function relative(file: string): string {
+  return nodePath.relative(process.cwd(), file);
 }
 
 function parametersOf(parts: OperationParts, pathParams: readonly string[]): ParameterObject[] {

@@ -10,6 +10,8 @@ export interface RouteDescriptor {
   readonly path: string | undefined;
   /** `body: { required, media: [{ type }] }`: the request media types, when stated. */
   readonly body: { required: boolean; mediaTypes: string[] } | undefined;
+  /** The file that declares the descriptor (for a generated route table: where its `openapi.gen.json` is). */
+  readonly file: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export function findRouteDescriptor(handlers: readonly Node[]): RouteDescriptor 
         const v = p && Node.isPropertyAssignment(p) ? staticValue(p.getInitializer()) : undefined;
         return typeof v === 'string' ? v : undefined;
       };
-      return { handler, operationId: value('operationId'), path: value('path'), body: bodyOf(obj.getProperty('body')) };
+      return { handler, operationId: value('operationId'), path: value('path'), body: bodyOf(obj.getProperty('body')), file: obj.getSourceFile().getFilePath() };
     }
   }
   return undefined;

@@ -1,10 +1,14 @@
+import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ScaffoldError } from '../../errors.js';
+import { CONTRACT_FILE } from '../../from-spec/emit/contract-file.js';
 
 const SOURCE = /\.(c|m)?(t|j)sx?$/;
 const SKIP_FILE = /\.d\.(c|m)?ts$|\.(test|spec)\.(c|m)?(t|j)sx?$/;
 const SKIP_DIR = new Set(['node_modules', 'dist', 'build', 'coverage', '.git']);
+/** Modules of an `sb scaffold` output that hold no routes (types, validators, runtime): read only through imports. */
+const GENERATED_NOT_ROUTES = /^(validators\/[^/]+\.gen\.js|types\.gen\.ts|operations\.gen\.ts|runtime\.gen\.ts)$/;
 
 /** Every route source file under the inputs (folders read recursively), absolute and sorted. */
 export async function findRouteFiles(inputs: readonly string[]): Promise<string[]> {
@@ -19,7 +23,15 @@ export async function findRouteFiles(inputs: readonly string[]): Promise<string[
   if (found.size === 0) {
     throw new ScaffoldError('SCAFFOLD_ROUTES_NOT_FOUND', `${inputs.join(', ')}: no .ts/.js route files found`);
   }
-  return [...found].sort();
+  return [...found].filter((f) => !generatedNotRoutes(f)).sort();
+}
+
+/** True for a types/validators/runtime module inside an `sb scaffold` output (the folder holding its contract). */
+function generatedNotRoutes(file: string): boolean {
+  for (const dir of [path.dirname(file), path.dirname(path.dirname(file))]) {
+    if (GENERATED_NOT_ROUTES.test(path.relative(dir, file).split(path.sep).join('/')) && existsSync(path.join(dir, CONTRACT_FILE))) return true;
+  }
+  return false;
 }
 
 async function walk(dir: string, found: Set<string>): Promise<void> {

@@ -3,7 +3,7 @@ import { escapeToken, getAt, parsePointer } from '../../openapi/pointer.js';
 import { isObject, type Json } from '../../openapi/resolve.js';
 import type { SpecVersion } from '../../openapi/version.js';
 import { fixSchema, topLevelRefs, type FixContext } from './fixes.js';
-import { schemaRoots, walkSchema, type Keys } from '../../openapi/schema-walk.js';
+import { schemaRoots, walkSchema, webhookSchemaRoots, type Keys } from '../../openapi/schema-walk.js';
 
 /** What the doctor found and changed. */
 export interface DoctorReport {
@@ -27,7 +27,7 @@ export function runDoctor(doc: Json, version: SpecVersion): DoctorReport {
     if (typeof s['$ref'] === 'string') refs.push(s['$ref']);
     fixSchema(s, k, ctx);
   };
-  for (const [root, keys] of schemaRoots(doc)) walkSchema(root, keys, fix, version);
+  for (const [root, keys] of [...schemaRoots(doc), ...webhookSchemaRoots(doc)]) walkSchema(root, keys, fix, version);
   // A `$ref` into a place no walk enters (3.1 `definitions`, an example, …) still names a schema: fix it too.
   const done = new Set<string>();
   for (let ref = refs.pop(); ref !== undefined; ref = refs.pop()) {

@@ -25,9 +25,15 @@ async function readIfExists(file: string): Promise<string | undefined> {
 /**
  * Plans the handler files: new groups get a new file; existing files get stubs appended for new operations
  * (read with ts-morph, never rewritten); exports matching no operation anymore are reported as orphaned.
- * What a file exports is cached by its content, so unchanged files are not parsed again.
+ * What a file exports is cached by its content, so unchanged files are not parsed again. `custom` may give
+ * the content of a new file instead of stubs (`--from-db`'s implemented handlers).
  */
-export async function planHandlers(model: ApiModel, output: string, cache: GenerationCache): Promise<{ files: PlannedFile[]; handlers: ScaffoldResult['handlers']; opTypes: Set<string> }> {
+export async function planHandlers(
+  model: ApiModel,
+  output: string,
+  cache: GenerationCache,
+  custom?: (group: string, ops: readonly OperationModel[]) => string | undefined,
+): Promise<{ files: PlannedFile[]; handlers: ScaffoldResult['handlers']; opTypes: Set<string> }> {
   const groups = new Map<string, OperationModel[]>();
   for (const op of model.operations) groups.set(op.group, [...(groups.get(op.group) ?? []), op]);
   const files: PlannedFile[] = [];
@@ -41,9 +47,10 @@ export async function planHandlers(model: ApiModel, output: string, cache: Gener
     const rel = `handlers/${group}.ts`;
     const before = await readIfExists(path.join(output, rel));
     if (before === undefined) {
-      const content = handlerFile(group, ops);
+      const own = custom?.(group, ops);
+      const content = own ?? handlerFile(group, ops);
       files.push({ path: rel, content, kind: 'user', status: 'created' });
-      cache.remember(content, { exported: ops.map((o) => o.name), imports: STUB_IMPORT_NAMES });
+      if (own === undefined) cache.remember(content, { exported: ops.map((o) => o.name), imports: STUB_IMPORT_NAMES });
       created.push(...ops.map(ref));
       continue;
     }

@@ -9,11 +9,14 @@ export const HANDLER_IMPORTS = [
 
 /** One handler stub: typed by the operation, answering 501 until implemented. */
 export function handlerStub(op: OperationModel): string {
+  return handlerFunction(op, `throw notImplemented(${str(op.name)});`);
+}
+
+/** One handler function with its doc comment, typed by the operation, with `body` (indented here). */
+export function handlerFunction(op: OperationModel, body: string): string {
   const doc = docComment([`${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary}` : ''}`, op.description, op.deprecated ? '@deprecated' : undefined]);
-  return (
-    `${doc}export async function ${op.name}(input: Op.${op.typeName}Input, ctx: HandlerContext): Promise<Op.${op.typeName}Result> {\n` +
-    `  throw notImplemented(${str(op.name)});\n}\n`
-  );
+  const lines = body.split('\n').map((l) => `  ${l}`).join('\n');
+  return `${doc}export async function ${op.name}(input: Op.${op.typeName}Input, ctx: HandlerContext): Promise<Op.${op.typeName}Result> {\n${lines}\n}\n`;
 }
 
 /** A new handler file for one group. */

@@ -9,6 +9,6 @@ export interface TargetPlugin {
   routesFile(model: ApiModel, warnings: ScaffoldWarning[]): string;
   /** `app.gen.ts`: the app factory (request id, body parsing and limits, 404/405/413, error envelope). */
   appFile(): string;
-  /** `server.ts`: a runnable entry, created once. */
-  serverFile(): string;
+  /** `server.ts`: a runnable entry, created once; it imports `app.gen.js` and `auth.js` from `base` (default `./`). */
+  serverFile(base?: string): string;
 }

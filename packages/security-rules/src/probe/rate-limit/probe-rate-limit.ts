@@ -46,7 +46,7 @@ export async function probeRateLimit(
       timeout: options.timeoutMs,
       expectRateLimit: true,
     },
-    { signal: AbortSignal.any(signals), ...(options.onBurst ? { onProgress: (p: { requests: number }) => options.onBurst?.(p.requests) } : {}) },
+    { signal: AbortSignal.any(signals), ...(options.onBurst ? { onProgress: (p: { done?: number }) => options.onBurst?.(p.done ?? 0) } : {}) },
   );
   const firstLimited = first.status === 429;
   const limited = firstLimited || result.rateLimit.limited;

@@ -2,6 +2,9 @@ import type { Rule } from '../model/rule.js';
 import { codeInjection } from './code-injection.js';
 import { commandInjection } from './command-injection.js';
 import { errorDetailsLeak } from './error-details-leak.js';
+import { graphqlIntrospectionEnabled } from './graphql-introspection-enabled.js';
+import { graphqlMissingAuthorization } from './graphql-missing-authorization.js';
+import { graphqlMissingLimits } from './graphql-missing-limits.js';
 import { hardcodedSecret } from './hardcoded-secret.js';
 import { insecureCookie } from './insecure-cookie.js';
 import { insecureDeserialization } from './insecure-deserialization.js';
@@ -41,4 +44,6 @@ export const RULES: readonly Rule[] = [
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
   missingRateLimit, missingAuth, idor, unprotectedAdminRoute, csrf, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
   hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
+  // GraphQL
+  graphqlMissingLimits, graphqlIntrospectionEnabled, graphqlMissingAuthorization,
 ];

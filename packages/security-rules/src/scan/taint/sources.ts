@@ -1,6 +1,7 @@
 import { Node } from 'ts-morph';
 import type { RouteModel } from '../routes/types.js';
 import { resolveDeclaration } from '../symbols/declarations.js';
+import { isResolverArgs } from '../graphql/resolvers.js';
 
 /** Request properties that carry attacker-controlled data (Express `req.*`, Fastify `request.*`, Koa `ctx.request.*`). */
 export const SOURCE_KEYS = new Set(['body', 'query', 'params', 'headers', 'cookies', 'signedCookies', 'querystring', 'url', 'originalUrl', 'path', 'hostname', 'files', 'file', 'raw', 'search', 'href']);
@@ -71,6 +72,8 @@ export class SourceModel {
       ? (this.isRequestParam(holder) ? { koa: this.isKoaContext(holder) } : undefined)
       : this.requestObject(holder);
     if (obj && SOURCE_KEYS.has(key) && !(obj.koa && key === 'body')) return `request.${key}`;
+    // ({ id }) destructured from a GraphQL resolver's args
+    if (isResolverArgs(holder)) return `args.${key}`;
     return undefined;
   }
 }

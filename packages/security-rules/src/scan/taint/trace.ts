@@ -7,6 +7,7 @@ import { SourceModel } from './sources.js';
 import { isGuarded } from './guards.js';
 import { isFormatConstrained, isTypeNarrowed } from './type-narrowing.js';
 import { isValidated } from './validated.js';
+import { isResolverArgs } from '../graphql/resolvers.js';
 
 /** One step of a taint path. */
 export interface TaintStep {
@@ -151,6 +152,8 @@ export class TaintTracker {
   private parameter(param: Node, st: State): TaintHit | undefined {
     if (!Node.isParameterDeclaration(param)) return undefined;
     if (this.sources.isRequestParam(param)) return undefined;
+    // A GraphQL resolver's args: request data, as the client sent it in the operation.
+    if (isResolverArgs(param)) return { source: 'args', steps: [{ node: param, message: 'request data: GraphQL resolver args' }] };
     const bound = st.env.get(param);
     if (bound) return this.visit(bound, st);
     const fn = param.getParent() as FunctionLike;

@@ -4,6 +4,7 @@
  * calling the handler. Static text: nothing from the spec is interpolated here.
  */
 export const RUNTIME_SOURCE = String.raw`import { randomUUID } from 'node:crypto';
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
 /** One problem with the request, in the error envelope's ${'`'}details${'`'}. */
 export interface ErrorDetail {
@@ -160,7 +161,7 @@ function sourceOf(raw: RawRequest, where: ParamSpec['in'], cookies: () => Record
 }
 
 function fieldOf(e: AjvError): string {
-  const missing = e.keyword === 'required' ? String(e.params['missingProperty'] ?? '') : '';
+  const missing = e.keyword === 'required' ? String(e.params['missingProperty'] ?? '') : e.keyword === 'additionalProperties' ? String(e.params['additionalProperty'] ?? '') : '';
   const parts = e.instancePath.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (missing !== '') parts.push(missing);
   return parts.join('.');
@@ -310,6 +311,81 @@ export function parseForm(text: string): Record<string, string | string[]> {
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }
   return out;
+}
+
+/** The body every adapter hands to ${'`'}handle${'`'}: parsed by content-type, or absent. */
+export interface BodyState {
+  body: unknown;
+  hasBody: boolean;
+}
+
+function tooLarge(): ApiError {
+  return new ApiError(413, 'PAYLOAD_TOO_LARGE', 'request body is too large');
+}
+
+function invalidBody(message: string): ApiError {
+  return new ApiError(400, 'INVALID_BODY', 'request body is not valid for its content-type', [{ in: 'body', field: '', message }]);
+}
+
+/** Reads a request's raw bytes, at most ${'`'}limit${'`'} (413 beyond, also when Content-Length says so up front). */
+export async function readBytes(stream: AsyncIterable<unknown>, headers: Record<string, string | string[] | undefined>, limit: number): Promise<Uint8Array | undefined> {
+  const declared = header({ headers } as RawRequest, 'content-length');
+  if (headers['transfer-encoding'] === undefined && (declared === undefined || declared === '0')) return undefined;
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) throw tooLarge();
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+const INFLATE: Record<string, ((data: Buffer, options: { maxOutputLength: number }) => Buffer) | undefined> = { gzip: gunzipSync, 'x-gzip': gunzipSync, deflate: inflateSync, br: brotliDecompressSync };
+
+/**
+ * Decodes raw body bytes the same way on every framework: Content-Encoding gzip/deflate/br (at most
+ * ${'`'}limit${'`'} bytes once inflated: 413; not what it claims: 400; any other encoding: 415), then JSON, form,
+ * text or bytes by Content-Type. No bytes (or zero) means no body.
+ */
+export function decodeBody(bytes: Uint8Array | undefined, headers: Record<string, string | string[] | undefined>, limit: number): BodyState {
+  if (bytes === undefined || bytes.length === 0) return { body: undefined, hasBody: false };
+  let data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const encoding = (header({ headers } as RawRequest, 'content-encoding') ?? 'identity').trim().toLowerCase();
+  if (encoding !== 'identity' && encoding !== '') {
+    const inflate = Object.prototype.hasOwnProperty.call(INFLATE, encoding) ? INFLATE[encoding] : undefined;
+    if (!inflate) throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'content-encoding must be gzip, deflate, br or identity');
+    try {
+      data = inflate(data, { maxOutputLength: limit });
+    } catch (err) {
+      if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) throw tooLarge();
+      throw invalidBody('is not valid ' + encoding + ' data');
+    }
+  }
+  const mime = (header({ headers } as RawRequest, 'content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (mime === 'application/json' || mime.endsWith('+json')) {
+    try {
+      return { body: JSON.parse(data.toString('utf8')) as unknown, hasBody: true };
+    } catch {
+      throw invalidBody('is not valid JSON');
+    }
+  }
+  if (mime === 'application/x-www-form-urlencoded') return { body: parseForm(data.toString('utf8')), hasBody: true };
+  if (mime.startsWith('text/')) return { body: data.toString('utf8'), hasBody: true };
+  return { body: new Uint8Array(data), hasBody: true };
+}
+
+/** The 400 every target answers for a path with malformed percent-encoding (checked before routing). */
+export function checkUrl(url: string): ApiError | undefined {
+  const path = url.split('?')[0] ?? '';
+  try {
+    decodeURIComponent(path);
+    return undefined;
+  } catch {
+    return new ApiError(400, 'INVALID_URL', 'the request URL is not valid', [{ in: 'path', field: '', message: 'has malformed percent-encoding' }]);
+  }
 }
 
 /** The 404 every target answers for unknown routes. */

@@ -6,16 +6,12 @@ import { methodsByPath, routeOrder } from '../route-order.js';
 import { allowRows, routeRows } from '../route-rows.js';
 
 const PRELUDE = `import type { NextFunction, Request, Response, Router } from 'express';
-import { handle, methodNotAllowed, serialize, type AuthenticateHook, type HandlerResult, type RawRequest, type RouteSpec } from './runtime.gen.js';
+import { handle, methodNotAllowed, serialize, type AuthenticateHook, type BodyState, type HandlerResult, type RawRequest, type RouteSpec } from './runtime.gen.js';
 import * as T from './route-table.gen.js';
 
 /** What the routes need from the app. */
 export interface RouteDeps {
   authenticate: AuthenticateHook;
-}
-
-function hasBody(req: Request): boolean {
-  return req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 }
 
 function send(res: Response, result: HandlerResult): void {
@@ -33,7 +29,8 @@ function route(spec: RouteSpec, names: readonly string[], deps: RouteDeps) {
       const value: unknown = req.params['p' + i];
       params[name] = typeof value === 'string' ? value : undefined;
     });
-    const raw: RawRequest = { params, query: req.query as Record<string, unknown>, headers: req.headers, body: req.body as unknown, hasBody: hasBody(req) };
+    const body = (res.locals['body'] as BodyState | undefined) ?? { body: undefined, hasBody: false };
+    const raw: RawRequest = { params, query: req.query as Record<string, unknown>, headers: req.headers, ...body };
     handle(spec, raw, T.schemes, deps.authenticate, String(res.locals['requestId'])).then((result) => send(res, result), next);
   };
 }

@@ -6,15 +6,17 @@ import { allowRows, routeRows } from '../route-rows.js';
 import { toFastifyPath } from './paths.js';
 
 const PRELUDE = `import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
-import { handle, methodNotAllowed, serialize, type AuthenticateHook, type RawRequest, type RouteSpec } from './runtime.gen.js';
+import { decodeBody, handle, methodNotAllowed, notFound, serialize, type AuthenticateHook, type RawRequest, type RouteSpec } from './runtime.gen.js';
 import * as T from './route-table.gen.js';
 
 /** What the routes need from the app. */
 export interface RouteDeps {
   authenticate: AuthenticateHook;
+  /** Largest body once inflated, in bytes. */
+  bodyLimit: number;
 }
 
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
 
 function route(spec: RouteSpec, names: readonly string[], deps: RouteDeps) {
   return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
@@ -23,8 +25,10 @@ function route(spec: RouteSpec, names: readonly string[], deps: RouteDeps) {
     names.forEach((name, i) => {
       params[name] = source['p' + i];
     });
-    const hasBody = req.headers['transfer-encoding'] !== undefined || (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
-    const raw: RawRequest = { params, query: (req.query ?? {}) as Record<string, unknown>, headers: req.headers, body: req.body, hasBody };
+    // An empty segment (\`/pets/\` against \`/pets/:p0\`) is another URL, as on the other targets.
+    if (names.some((name) => params[name] === '')) throw notFound(req.method, req.url.split('?')[0] ?? '');
+    const body = decodeBody(req.body instanceof Uint8Array ? req.body : undefined, req.headers, deps.bodyLimit);
+    const raw: RawRequest = { params, query: (req.query ?? {}) as Record<string, unknown>, headers: req.headers, ...body };
     const result = await handle(spec, raw, T.schemes, deps.authenticate, req.id);
     const { payload, contentType } = serialize(result.body);
     reply.code(result.status);

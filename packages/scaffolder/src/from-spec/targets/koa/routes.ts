@@ -7,18 +7,12 @@ import { allowRows, routeRows } from '../route-rows.js';
 
 const PRELUDE = `import type Router from '@koa/router';
 import type { Context } from 'koa';
-import { handle, methodNotAllowed, serialize, type AuthenticateHook, type RawRequest, type RouteSpec } from './runtime.gen.js';
+import { handle, methodNotAllowed, serialize, type AuthenticateHook, type BodyState, type RawRequest, type RouteSpec } from './runtime.gen.js';
 import * as T from './route-table.gen.js';
 
 /** What the routes need from the app. */
 export interface RouteDeps {
   authenticate: AuthenticateHook;
-}
-
-/** The parsed body the app's body reader leaves in ctx.state. */
-export interface BodyState {
-  body: unknown;
-  hasBody: boolean;
 }
 
 function route(spec: RouteSpec, names: readonly string[], deps: RouteDeps) {

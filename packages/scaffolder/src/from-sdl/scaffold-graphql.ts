@@ -1,0 +1,117 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { printSchema } from 'graphql';
+import { ScaffoldError } from '../errors.js';
+import { FRAMEWORKS, type Framework } from '../options.js';
+import type { ScaffoldFile } from '../result.js';
+import { writeOutput, type PlannedFile } from '../write/atomic-write.js';
+import { GRAPHQL_HEADER } from './emit/header.js';
+import { resolverIndexFile, stubFile, stubPath } from './emit/stubs.js';
+import { typesFile } from './emit/types-file.js';
+import { resolverFields, userTypes } from './model/sdl-model.js';
+import { packageJson, readme, template } from './project-files.js';
+import { loadSdl } from './read/load-sdl.js';
+
+/** Options of {@link scaffoldGraphql}. */
+export interface ScaffoldGraphqlOptions {
+  /** An SDL file, or a folder of `.graphql` / `.gql` files. */
+  readonly schema: string;
+  readonly framework: Framework;
+  /** The project folder to write (nothing is written outside it). */
+  readonly output: string;
+  readonly dryRun?: boolean;
+  readonly signal?: AbortSignal;
+}
+
+/** One resolver stub: `Query.user` in `resolvers/Query/user.ts`. */
+export interface ResolverRef {
+  readonly type: string;
+  readonly field: string;
+  readonly file: string;
+}
+
+/** What {@link scaffoldGraphql} did. */
+export interface ScaffoldGraphqlResult {
+  readonly framework: Framework;
+  readonly output: string;
+  readonly types: number;
+  readonly files: readonly ScaffoldFile[];
+  readonly resolvers: {
+    readonly created: readonly ResolverRef[];
+    readonly existing: readonly ResolverRef[];
+    /** Stub files whose field is gone from the schema: reported, never deleted. */
+    readonly orphans: readonly string[];
+  };
+}
+
+/**
+ * Schema-first GraphQL: from SDL, writes resolver types (`types.gen.ts`), a stub per root field and per field
+ * with arguments (`resolvers/<Type>/<field>.ts`, yours), the resolver map, GraphQL Yoga wiring for Express,
+ * Fastify or Koa with the protections of `limits.ts` (yours), and a runnable project around it.
+ *
+ * @example
+ * const result = await scaffoldGraphql({ schema: 'schema.graphql', framework: 'fastify', output: 'service/' });
+ * result.resolvers.created; // [{ type: 'Query', field: 'user', file: 'resolvers/Query/user.ts' }, …]
+ */
+export async function scaffoldGraphql(options: ScaffoldGraphqlOptions): Promise<ScaffoldGraphqlResult> {
+  if (!FRAMEWORKS.includes(options.framework)) throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework must be one of ${FRAMEWORKS.join(', ')}, got ${JSON.stringify(options.framework)}`);
+  const output = path.resolve(options.output);
+  const { schema } = await loadSdl(options.schema);
+  const fields = resolverFields(schema);
+  const existingFiles = new Set(await listStubs(output));
+  const created: ResolverRef[] = [];
+  const existing: ResolverRef[] = [];
+  const planned: PlannedFile[] = [];
+  for (const r of fields) {
+    const ref = { type: r.typeName, field: r.field, file: stubPath(r) };
+    if (existingFiles.has(ref.file)) existing.push(ref);
+    else {
+      created.push(ref);
+      planned.push({ path: ref.file, content: stubFile(r), kind: 'user' });
+    }
+  }
+  const wanted = new Set(fields.map(stubPath));
+  const orphans = [...existingFiles].filter((f) => !wanted.has(f)).sort();
+  const gen = (p: string, content: string): PlannedFile => ({ path: p, content, kind: 'generated' });
+  const t = userTypes(schema);
+  planned.push(
+    gen('type-defs.gen.ts', `${GRAPHQL_HEADER}\n\n/** The schema, as sb scaffold read it. */\nexport const typeDefs = ${JSON.stringify(printSchema(schema))};\n`),
+    gen('types.gen.ts', typesFile(schema)),
+    gen('resolvers.gen.ts', resolverIndexFile(fields, GRAPHQL_HEADER)),
+    gen('protection.gen.ts', `${GRAPHQL_HEADER}\n${await template('protection.gen.ts')}`),
+    gen('yoga.gen.ts', `${GRAPHQL_HEADER}\n${await template('yoga.gen.ts')}`),
+    gen('mount.gen.ts', `${GRAPHQL_HEADER}\n${await template(`mount-${options.framework}.gen.ts`)}`),
+  );
+  const userFiles: [string, string][] = [
+    ['limits.ts', await template('limits.ts')],
+    ['context.ts', await template('context.ts')],
+    ['server.ts', await template(`server-${options.framework}.ts`)],
+    ['tsconfig.json', await template('tsconfig.json')],
+    ['package.json', packageJson(path.basename(output).toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'graphql-service', options.framework)],
+    ['README.md', readme(options.framework)],
+  ];
+  for (const [p, content] of userFiles) if (!(await exists(output, p))) planned.push({ path: p, content, kind: 'user' });
+  const files = await writeOutput(output, planned, options.dryRun === true, options.signal);
+  return {
+    framework: options.framework,
+    output,
+    types: t.objects.length + t.inputs.length + t.enums.length + t.unions.length + t.interfaces.length,
+    files,
+    resolvers: { created, existing, orphans },
+  };
+}
+
+async function listStubs(output: string): Promise<string[]> {
+  const root = path.join(output, 'resolvers');
+  const types = await readdir(root, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const t of types) {
+    if (!t.isDirectory()) continue;
+    for (const f of await readdir(path.join(root, t.name)).catch(() => [])) if (f.endsWith('.ts')) out.push(`resolvers/${t.name}/${f}`);
+  }
+  return out;
+}
+
+async function exists(output: string, file: string): Promise<boolean> {
+  return (await readdir(path.dirname(path.join(output, file))).catch(() => [] as string[])).includes(path.basename(file));
+}

@@ -1,0 +1,16 @@
+import type Koa from 'koa';
+import { createGraphqlServer } from './yoga.gen.js';
+
+/** Serves GraphQL on /graphql of a Koa app. */
+export function mountGraphql(app: Koa): void {
+  const yoga = createGraphqlServer();
+  app.use(async (ctx, next) => {
+    if (ctx.path !== yoga.graphqlEndpoint) return next();
+    const response = await yoga.handleNodeRequestAndResponse(ctx.req, ctx.res, {});
+    ctx.status = response.status;
+    response.headers.forEach((value, key) => {
+      ctx.append(key, value);
+    });
+    ctx.body = response.body;
+  });
+}

@@ -1,0 +1,20 @@
+import express from 'express';
+import helmet from 'helmet';
+import { limits } from './limits.js';
+import { mountGraphql } from './mount.gen.js';
+
+const app = express();
+app.disable('x-powered-by');
+// GraphiQL needs inline scripts: the strict policy applies only when the IDE is off (production).
+app.use(helmet({ contentSecurityPolicy: limits.ide ? false : { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+app.use((_req, res, next) => {
+  res.set('cache-control', 'no-store');
+  next();
+});
+mountGraphql(app);
+
+const port = Number(process.env['PORT'] ?? 3000);
+const server = app.listen(port, process.env['HOST'] ?? '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`GraphQL on http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}/graphql`);
+});
