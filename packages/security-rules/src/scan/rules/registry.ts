@@ -32,6 +32,7 @@ import { weakPasswordHash } from './weak-password-hash.js';
 import { xPoweredBy } from './x-powered-by.js';
 import { xxe } from './xxe.js';
 import { csrf } from './csrf.js';
+import { dataExposure } from './data-exposure.js';
 import { massAssignment } from './mass-assignment.js';
 import { idor } from './idor.js';
 import { unprotectedAdminRoute } from './unprotected-admin-route.js';
@@ -42,7 +43,7 @@ export const RULES: readonly Rule[] = [
   sqlInjection, nosqlInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
   missingRateLimit, missingAuth, idor, unprotectedAdminRoute, csrf, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
-  hardcodedSecret, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
+  hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
   // GraphQL
   graphqlMissingLimits, graphqlIntrospectionEnabled, graphqlMissingAuthorization,
 ];

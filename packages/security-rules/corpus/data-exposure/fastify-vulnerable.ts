@@ -1,0 +1,8 @@
+import Fastify from 'fastify';
+
+const app = Fastify({ logger: true });
+app.post('/token/refresh', async (request) => {
+  const { token } = request.body as { token: string };
+  request.log.info({ token }, 'refreshing'); // expect: data-exposure
+  return { ok: true };
+});

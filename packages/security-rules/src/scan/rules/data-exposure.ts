@@ -1,0 +1,90 @@
+import { Node, SyntaxKind } from 'ts-morph';
+import type { RuleContext } from '../engine/context.js';
+import type { RawFinding } from '../model/finding.js';
+import type { Rule } from '../model/rule.js';
+import { routeLabel } from '../routes/types.js';
+import { refOf } from '../symbols/module-ref.js';
+
+const SECRET_NAME = /^(?:password|passwd|pass|pwd|new_?password|token|access_?token|refresh_?token|secret|api_?key|otp)$/i;
+const LOG_METHODS = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace']);
+const WRITES = new Set(['create', 'insert', 'insertOne', 'build', 'save', 'update', 'updateOne']);
+
+/** The property or variable name an expression reads: `password` for `req.body.password` or `password`. */
+const nameOf = (n: Node): string | undefined =>
+  Node.isPropertyAccessExpression(n) ? n.getName() : Node.isIdentifier(n) ? n.getText() : Node.isShorthandPropertyAssignment(n) ? n.getName() : undefined;
+
+/** Passwords or tokens written to logs: `console.log(req.body.password)`, `logger.info({ token })`. */
+function* loggedSecrets(ctx: RuleContext): Iterable<RawFinding> {
+  for (const call of ctx.calls.callsNamed(LOG_METHODS)) {
+    const callee = call.getExpression();
+    if (!Node.isPropertyAccessExpression(callee) || !/^(?:console|log|logger|winston|pino|bunyan|this\.logger|req\.log|request\.log|ctx\.log)$/.test(callee.getExpression().getText())) continue;
+    for (const arg of call.getArguments()) {
+      const reads = [arg, ...arg.getDescendants()].filter((d) => Node.isPropertyAccessExpression(d) || Node.isShorthandPropertyAssignment(d) || (Node.isIdentifier(d) && !Node.isPropertyAccessExpression(d.getParent())));
+      const secret = reads.find((d) => SECRET_NAME.test(nameOf(d) ?? '') && ctx.taint.trace(Node.isShorthandPropertyAssignment(d) ? d.getNameNode() : d) !== undefined);
+      if (secret) {
+        yield { node: call, message: `${secret.getText()} (request data) is written to the log by ${callee.getText()}()` };
+        break;
+      }
+    }
+  }
+}
+
+/** A password from the request compared or stored as is: `user.password === req.body.password`, `User.create({ password })`. */
+function* plainPasswords(ctx: RuleContext): Iterable<RawFinding> {
+  for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression)) {
+    const op = be.getOperatorToken().getKind();
+    if (![SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(op)) continue;
+    const [l, r] = [be.getLeft(), be.getRight()];
+    if (!/password$/i.test(nameOf(l) ?? '') || !/password$/i.test(nameOf(r) ?? '')) continue;
+    const fromRequest = ctx.taint.trace(l) ?? ctx.taint.trace(r);
+    if (!fromRequest) continue;
+    const route = ctx.routeOf(be);
+    yield { node: be, message: `the password from ${fromRequest.source} is compared in plain text with a stored one: passwords must be stored hashed (bcrypt/argon2) and checked with its compare()`, ...(route ? { route: routeLabel(route) } : {}) };
+  }
+  for (const call of ctx.calls.callsNamed(WRITES)) {
+    for (const arg of call.getArguments()) {
+      if (!Node.isObjectLiteralExpression(arg)) continue;
+      const p = arg.getProperty('password');
+      const value = p && Node.isPropertyAssignment(p) ? p.getInitializer() : p && Node.isShorthandPropertyAssignment(p) ? p.getNameNode() : undefined;
+      const hit = value ? ctx.taint.trace(value) : undefined;
+      if (!p || !hit) continue;
+      const route = ctx.routeOf(call);
+      yield { node: p, message: `the password from ${hit.source} is stored in plain text`, ...(route ? { route: routeLabel(route) } : {}) };
+    }
+  }
+}
+
+/** ORM query logging turned on: every query, with its parameters (passwords, tokens), goes to the log. */
+function* queryLogging(ctx: RuleContext): Iterable<RawFinding> {
+  for (const pa of ctx.nodes.ofKind(SyntaxKind.PropertyAssignment)) {
+    const name = pa.getName();
+    const v = pa.getInitializer()?.getText() ?? '';
+    if (!((name === 'logging' && /^(?:true|'all'|"all"|console\.log)$/.test(v)) || (name === 'debug' && v === 'true'))) continue;
+    const call = pa.getFirstAncestorByKind(SyntaxKind.NewExpression) ?? pa.getFirstAncestorByKind(SyntaxKind.CallExpression);
+    const mod = call ? refOf(call.getExpression())?.module : undefined;
+    if (!mod || !['sequelize', 'typeorm', 'knex', 'mikro-orm', '@mikro-orm/core'].includes(mod)) continue;
+    yield { node: pa, message: `${mod} logs every query with its parameters (${name}: ${v})`, severity: 'medium' };
+  }
+  for (const { call } of ctx.calls.callsTo(['mongoose'], ['set'])) {
+    const [k, v] = call.getArguments() ?? [];
+    if (k?.getText().replace(/['"]/g, '') === 'debug' && v?.getText() === 'true') yield { node: call, message: "mongoose.set('debug', true) logs every query with its values", severity: 'medium' };
+  }
+}
+
+/** Secrets leaking through logs and storage: passwords/tokens logged, plain-text passwords, ORM query logging. */
+export const dataExposure: Rule = {
+  meta: {
+    id: 'data-exposure',
+    title: 'Passwords and tokens exposed in logs or stored in plain text',
+    description: 'A password or token from the request is written to a log, a password is stored or compared in plain text, or ORM query logging (Sequelize/TypeORM logging, knex debug, mongoose debug) writes every query and its values to the log.',
+    severity: 'high',
+    confidence: 'taint-confirmed',
+    cwe: [312, 532, 256],
+    owasp: 'A02:2021-Cryptographic Failures',
+  },
+  *check(ctx: RuleContext): Iterable<RawFinding> {
+    yield* loggedSecrets(ctx);
+    yield* plainPasswords(ctx);
+    yield* queryLogging(ctx);
+  },
+};
