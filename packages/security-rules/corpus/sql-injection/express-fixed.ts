@@ -24,3 +24,13 @@ export function orderBy(db: Kysely<any>) {
     res.json(rows);
   });
 }
+
+export function afterCursor(db: Kysely<any>) {
+  app.get('/page', async (req, res) => {
+    // kysely binds every value of sql.join([...]) and of the sql tag as a parameter (as sb scaffold --from-db writes cursors).
+    const key = JSON.parse(Buffer.from(String(req.query.after), 'base64url').toString()) as unknown[];
+    const vals = sql.join(key.map((v) => sql`${v}`));
+    const rows = await db.selectFrom('users').selectAll().where(sql<boolean>`(id) > (${vals})`).execute();
+    res.json(rows);
+  });
+}

@@ -31,7 +31,8 @@ function* sinks(ctx: RuleContext): Iterable<SinkHit> {
     const h = push(call, `${ref.module} ${ref.path.at(-1) ?? 'query'}() text`);
     if (h) yield h;
   }
-  for (const { call, ref } of ctx.calls.callsTo(['kysely'], ['raw', 'lit', 'id', 'ref', 'table', 'join'])) {
+  // kysely's `sql` tag and `sql.join([...])` bind every value as a parameter; only these take text as SQL.
+  for (const { call, ref } of ctx.calls.callsTo(['kysely'], ['raw', 'lit', 'id', 'ref', 'table'])) {
     if (!ref.path.includes('sql')) continue;
     const h = push(call, `kysely sql.${ref.path.at(-1) ?? 'raw'}()`);
     if (h) yield h;
