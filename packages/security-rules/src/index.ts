@@ -14,7 +14,7 @@ export type { FixReport } from './scan/fix/apply-fixes.js';
 export { RULES } from './scan/rules/registry.js';
 export { SEVERITY_ORDER } from './scan/model/finding.js';
 export type { Confidence, Finding, FixEdit, Fix, FlowStep, Location, RuleMeta, Severity } from './scan/model/finding.js';
-export type { Rule } from './scan/model/rule.js';
+export type { Rule } from './scan/engine/rule.js';
 export type { ParseProblem } from './scan/project/load-project.js';
 export type { SuppressionProblem } from './scan/report/suppressions.js';
 export type { ScanConfig } from './scan/config/scan-config.js';

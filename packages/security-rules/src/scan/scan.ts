@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
 import { loadScanConfig } from './config/scan-config.js';
 import { RuleContext } from './engine/context.js';
-import { NodeIndex } from './engine/node-index.js';
+import { NodeIndex } from './project/node-index.js';
 import { runRules } from './engine/run-rules.js';
 import { SecurityRulesError } from '../errors.js';
 import { SEVERITY_ORDER, type Finding, type RuleMeta } from './model/finding.js';

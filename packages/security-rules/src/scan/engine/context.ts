@@ -3,8 +3,8 @@ import type { ScanConfig } from '../config/scan-config.js';
 import type { Route, RouteModel } from '../routes/types.js';
 import { enclosingFunction } from '../symbols/declarations.js';
 import { TaintTracker } from '../taint/trace.js';
-import { CallIndex } from './call-index.js';
-import type { NodeIndex } from './node-index.js';
+import { CallIndex } from '../project/call-index.js';
+import type { NodeIndex } from '../project/node-index.js';
 
 /** Everything a rule can ask about the project: files, calls by module, routes, taint. */
 export class RuleContext {

@@ -1,5 +1,5 @@
 import type { Finding, RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from './rule.js';
 import type { RuleContext } from './context.js';
 import { fingerprint, locate } from './locate.js';
 

@@ -1,5 +1,5 @@
 import { Node, type CallExpression, type NewExpression } from 'ts-morph';
-import type { RuleContext } from '../engine/context.js';
+import type { CallIndex } from '../project/call-index.js';
 import { followConst } from '../symbols/declarations.js';
 
 /** A GraphQL server created in the scanned code, with its options object when it is a literal. */
@@ -20,7 +20,7 @@ const CREATORS: readonly { modules: readonly string[]; names: readonly string[];
 ];
 
 /** Every GraphQL server creation: Yoga, Apollo Server, graphql-http, express-graphql, and `register(mercurius, opts)`. */
-export function graphqlServers(ctx: RuleContext): GraphqlServer[] {
+export function graphqlServers(ctx: { readonly calls: CallIndex }): GraphqlServer[] {
   const out: GraphqlServer[] = [];
   for (const creator of CREATORS) {
     for (const { call, ref } of ctx.calls.callsTo(creator.modules, creator.names)) {

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
-import type { NodeIndex } from '../engine/node-index.js';
+import type { NodeIndex } from '../project/node-index.js';
 import type { ScanConfig } from '../config/scan-config.js';
 import { resolveFunction } from '../symbols/declarations.js';
 import { ContainerRegistry, findCreations } from './containers.js';

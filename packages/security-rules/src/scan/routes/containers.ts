@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
-import type { NodeIndex } from '../engine/node-index.js';
+import type { NodeIndex } from '../project/node-index.js';
 import { refOf, type ModuleRef } from '../symbols/module-ref.js';
 import { resolveDeclaration } from '../symbols/declarations.js';
 import type { Container, Framework } from './types.js';

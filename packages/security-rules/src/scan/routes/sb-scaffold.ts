@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
-import type { NodeIndex } from '../engine/node-index.js';
+import type { NodeIndex } from '../project/node-index.js';
 import { objectProperty, resolveFunction, stringValue } from '../symbols/declarations.js';
 import type { Container, Middleware, Route } from './types.js';
 

@@ -1,7 +1,7 @@
 import { Node, type SourceFile } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import type { Container } from '../routes/types.js';
 import { followConst, objectProperty, stringValue } from '../symbols/declarations.js';
 import { refOf } from '../symbols/module-ref.js';

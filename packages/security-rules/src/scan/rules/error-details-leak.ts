@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 
 const RESPOND = new Set(['send', 'json', 'end', 'write', 'render', 'jsonp', 'code']);
 

@@ -2,7 +2,7 @@ import { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { graphqlServers, optionsText } from '../graphql/servers.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { objectProperty } from '../symbols/declarations.js';
 
 /** Ways to turn introspection off (or tie it to the environment). */

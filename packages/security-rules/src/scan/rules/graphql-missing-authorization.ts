@@ -2,7 +2,7 @@ import { Node, SyntaxKind } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { resolverSite, type ResolverSite } from '../graphql/resolvers.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 
 /** Mutations that must work without a login (the GraphQL side of missing-auth's public-by-design routes). */
 const PUBLIC_MUTATION = /^(?:log-?in|sign-?in|sign-?up|register|logout|sign-?out|forgot\w*|reset\w*Password|request\w*Reset|refresh\w*|verify\w*|confirm\w*|contact\w*|subscribe\w*|create(?:Session|Token))$/i;

@@ -1,7 +1,7 @@
 import type { RuleContext } from '../engine/context.js';
 import { graphqlServers, optionsText } from '../graphql/servers.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 
 /**
  * What a depth or cost limit looks like in server options: graphql-armor, graphql-depth-limit,

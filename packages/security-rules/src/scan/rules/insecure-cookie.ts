@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { followConst, objectProperty } from '../symbols/declarations.js';
 
 interface CookieSite {

@@ -1,7 +1,7 @@
 import type { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { jwtSites, secretLiteral } from './jwt-calls.js';
 
 /** Inserts `if (!process.env.NAME) throw ...` after the file's imports. */

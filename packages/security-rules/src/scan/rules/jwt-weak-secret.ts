@@ -1,6 +1,6 @@
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { stringValue, objectProperty } from '../symbols/declarations.js';
 import { jwtSites, secretLiteral } from './jwt-calls.js';
 

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { routeLabel } from '../routes/types.js';
 
 /** ORM calls that write an object's fields from their argument. */

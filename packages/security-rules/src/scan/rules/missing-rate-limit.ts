@@ -1,6 +1,6 @@
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { routeLabel } from '../routes/types.js';
 
 /** Authentication routes (login, signup, token, password reset) with no rate limiter in their middleware chain. */

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { routeLabel } from '../routes/types.js';
 
 const JS_OPERATORS = new Set(['$where', '$function', '$accumulator']);

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 
 /**
  * Star height > 1: a group that contains a quantifier and is itself quantified (`(a+)+`, `(\w+\s?)*`, `(.*a){2,}`).

@@ -1,4 +1,4 @@
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { codeInjection } from './code-injection.js';
 import { commandInjection } from './command-injection.js';
 import { errorDetailsLeak } from './error-details-leak.js';

@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding, RuleMeta } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { routeLabel } from '../routes/types.js';
 import { isConstantValue } from '../taint/constant.js';
 import type { SinkKind } from '../taint/sanitizers.js';

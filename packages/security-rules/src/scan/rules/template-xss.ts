@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { routeLabel } from '../routes/types.js';
 import { followConst, objectProperty, stringValue } from '../symbols/declarations.js';
 import { refOf } from '../symbols/module-ref.js';

@@ -1,6 +1,6 @@
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { resolveFunction } from '../symbols/declarations.js';
 import { routeLabel, type Route } from '../routes/types.js';
 

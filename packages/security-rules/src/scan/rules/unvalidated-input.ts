@@ -1,7 +1,7 @@
 import { Node, SyntaxKind } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { objectProperty, resolveFunction } from '../symbols/declarations.js';
 import { isValidated, isValidationCall } from '../taint/validated.js';
 import { routeLabel, type Route } from '../routes/types.js';

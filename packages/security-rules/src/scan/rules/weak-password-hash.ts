@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { stringValue } from '../symbols/declarations.js';
 
 const FAST = new Set(['md5', 'sha1', 'sha256', 'sha512', 'sha224', 'sha384', 'md4', 'ripemd160']);

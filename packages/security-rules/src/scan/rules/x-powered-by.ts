@@ -1,7 +1,7 @@
 import { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { resolveDeclaration, stringValue } from '../symbols/declarations.js';
 
 /** Express apps that keep `X-Powered-By: Express` (no `app.disable('x-powered-by')` and no helmet). */

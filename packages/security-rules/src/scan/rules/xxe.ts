@@ -1,6 +1,6 @@
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
-import type { Rule } from '../model/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { followConst, objectProperty } from '../symbols/declarations.js';
 
 /** libxmljs parsing with external entities on (`noent: true`). */

@@ -1,5 +1,5 @@
-import type { RuleContext } from '../engine/context.js';
-import type { RawFinding, RuleMeta } from './finding.js';
+import type { RuleContext } from './context.js';
+import type { RawFinding, RuleMeta } from '../model/finding.js';
 
 /** A rule: its metadata and a check over the whole project (rules may speak per route or per call). */
 export interface Rule {
