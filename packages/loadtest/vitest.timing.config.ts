@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/timing/**/*.test.ts'],
-    reporters: ['default', ['json', { outputFile: '.vitest-timing-results.json' }]],
+    reporters: ['default', ['json', { outputFile: '.vitest-timing.json' }]],
     testTimeout: 60_000,
     fileParallelism: false,
     hookTimeout: 60_000,
