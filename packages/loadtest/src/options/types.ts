@@ -100,19 +100,23 @@ export interface LoadTestContext {
   onProgress?: (progress: Progress) => void;
 }
 
-/** Options after validation and defaults: what actually runs, and what a baseline stores. */
-export interface ResolvedOptions {
-  url: string;
-  method: string;
-  headers: Record<string, string>;
-  /** Base64 of the body bytes, so the settings serialise to JSON. */
-  bodyBase64?: string;
+/** How much load runs and for how long: shared by one-URL runs and scenarios. */
+export interface LoadModelSettings {
   model: 'closed' | 'open';
   concurrency: number;
   duration?: number;
   requests?: number;
   rate?: number;
   timeout: number;
+}
+
+/** Options after validation and defaults: what actually runs, and what a baseline stores. */
+export interface ResolvedOptions extends LoadModelSettings {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  /** Base64 of the body bytes, so the settings serialise to JSON. */
+  bodyBase64?: string;
   warmup: number;
   pipelining: number;
   workers: number;

@@ -1,3 +1,4 @@
+import type { LoadModelSettings } from '../options/types.js';
 import type { CheckResult } from '../result/types.js';
 import type { LatencySummary, TimelinePoint } from '../stats/types.js';
 
@@ -98,13 +99,7 @@ export interface ScenarioRunOptions {
 }
 
 /** The settings that ran. */
-export interface ScenarioSettings {
-  model: 'closed' | 'open';
-  concurrency: number;
-  duration?: number;
-  requests?: number;
-  rate?: number;
-  timeout: number;
+export interface ScenarioSettings extends LoadModelSettings {
   dataMode: 'per-vu' | 'round-robin';
   dataRows: number;
   maxErrorRate: number;
