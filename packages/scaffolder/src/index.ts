@@ -4,8 +4,9 @@ export { scaffold } from './from-spec/scaffold.js';
 export { FRAMEWORKS } from './options.js';
 export type { Framework, ScaffoldOptions, ScaffoldProgress } from './options.js';
 export type { HandlerRef, ScaffoldFile, ScaffoldResult, ScaffoldWarning } from './result.js';
-export { InvalidSpecError, formatProblem } from './openapi/spec-problem.js';
-export type { SpecProblem } from './openapi/spec-problem.js';
+export { InvalidSpecError } from './openapi/spec-problem.js';
+export { formatProblem } from '@sb/openapi';
+export type { SpecProblem } from '@sb/openapi';
 
 // routes → OpenAPI (part 2)
 export { specFromRoutes } from './from-routes/lazy.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScaffoldError } from '../errors.js';
-import { isObject } from '../openapi/resolve.js';
+import { isObject } from '@sb/openapi';
 import { readSpecCache, specCacheKey, writeSpecCache } from './cache/spec-cache.js';
 import { ContractReader } from './contract/contract-reader.js';
 import { buildDocument, type DocumentOperation } from './document/build-document.js';

@@ -25,7 +25,6 @@ import type { ScaffoldResult, ScaffoldWarning } from '../result.js';
 import { loadSpec } from '../openapi/load.js';
 import { InvalidSpecError } from '../openapi/spec-problem.js';
 import { validateSpec } from '../openapi/validate.js';
-import { detectVersion } from '../openapi/version.js';
 
 function checkAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new ScaffoldError('SCAFFOLD_ABORTED', 'scaffold was aborted; nothing was written');
@@ -90,7 +89,7 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
   progress({ phase: 'load', message: 'reading the spec' });
   const loaded = await loadSpec(spec, typeof options.spec === 'string' ? options.spec : undefined);
   checkAborted(options.signal);
-  const version = detectVersion(loaded.doc, loaded.locate);
+  const version = loaded.version;
   const problems = validateSpec(loaded.doc, version, loaded.locate);
   if (problems.length > 0) {
     problems.sort((a, b) => (a.location?.line ?? 0) - (b.location?.line ?? 0));

@@ -1,5 +1,4 @@
-import { HTTP_METHODS, isObject, type Json } from './resolve.js';
-import type { SpecVersion } from './version.js';
+import { HTTP_METHODS, isObject, type Json, type SpecVersion } from '@sb/openapi';
 
 /** Keywords whose value is one schema. */
 export const SCHEMA_KEYWORDS = ['items', 'additionalProperties', 'not', 'if', 'then', 'else', 'contains', 'propertyNames', 'unevaluatedItems', 'unevaluatedProperties', 'contentSchema'] as const;

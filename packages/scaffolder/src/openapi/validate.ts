@@ -1,9 +1,5 @@
-import type { Locator } from './locate.js';
+import { deref, getAt, HTTP_METHODS, isObject, parsePointer, toPointer, type Json, type Locator, type SpecProblem, type SpecVersion } from '@sb/openapi';
 import { schemaRoots, walkSchema } from './schema-walk.js';
-import { getAt, parsePointer, toPointer } from './pointer.js';
-import { deref, HTTP_METHODS, isObject, type Json } from './resolve.js';
-import type { SpecProblem } from './spec-problem.js';
-import type { SpecVersion } from './version.js';
 
 const PARAM_IN = new Set(['path', 'query', 'header', 'cookie']);
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'array', 'object', 'null']);

@@ -11,7 +11,7 @@ import { probeRateLimit } from './rate-limit/probe-rate-limit.js';
 import { SecurityRulesError } from '../errors.js';
 import { sortFindings, summarise } from './report/summarise.js';
 import type { GraphqlObservation, ObservatoryGrade, ProbeFinding, ProbeReport, RateLimitObservation } from './report/types.js';
-import { loadSpec, type SpecOperation } from './spec/load-spec.js';
+import { readSpecOperations, type SpecOperation } from './spec/spec-operations.js';
 import { resolveProbeOptions } from './target/resolve-options.js';
 import { exampleFor } from './validation/example.js';
 import { probeValidation } from './validation/probe-validation.js';
@@ -44,7 +44,7 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
 export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {}): Promise<ProbeReport> {
   const started = Date.now();
   const opts = resolveProbeOptions(options);
-  const operations = opts.spec !== undefined ? await loadSpec(opts.spec) : [];
+  const operations = opts.spec !== undefined ? await readSpecOperations(opts.spec) : [];
   const deadline = started + opts.maxTimeMs;
   const client = new ProbeClient(opts.base, { headers: opts.headers, timeoutMs: opts.timeoutMs, ...(run.signal ? { signal: run.signal } : {}) });
   const progress = (phase: ProbeFamily, message: string): void => run.onProgress?.({ phase, requests: client.sent, message });

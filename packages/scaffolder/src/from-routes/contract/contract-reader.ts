@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { OperationObject } from 'openapi3-ts/oas31';
 import { CONTRACT_FILE } from '../../from-spec/emit/contract-file.js';
-import { isObject, type Json } from '../../openapi/resolve.js';
+import { isObject, type Json } from '@sb/openapi';
 import type { SpecWarning } from '../options.js';
 
 /** One `openapi.gen.json` that operations were taken from. */

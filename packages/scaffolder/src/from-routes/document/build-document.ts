@@ -1,5 +1,5 @@
 import { OpenApiBuilder, type OpenAPIObject, type OperationObject } from 'openapi3-ts/oas31';
-import { isObject, type Json } from '../../openapi/resolve.js';
+import { isObject, type Json } from '@sb/openapi';
 import type { Contract } from '../contract/contract-reader.js';
 import type { SchemaRegistry } from '../schema/registry.js';
 

@@ -1,7 +1,5 @@
 import type { ScaffoldWarning } from '../../result.js';
-import { escapeToken, getAt, parsePointer } from '../../openapi/pointer.js';
-import { isObject, type Json } from '../../openapi/resolve.js';
-import type { SpecVersion } from '../../openapi/version.js';
+import { escapeToken, getAt, parsePointer, isObject, type Json, type SpecVersion } from '@sb/openapi';
 import { fixSchema, topLevelRefs, type FixContext } from './fixes.js';
 import { schemaRoots, walkSchema, webhookSchemaRoots, type Keys } from '../../openapi/schema-walk.js';
 

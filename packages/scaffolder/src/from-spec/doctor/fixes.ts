@@ -1,7 +1,5 @@
 import type { ScaffoldWarning } from '../../result.js';
-import { toPointer } from '../../openapi/pointer.js';
-import { isObject, type Json } from '../../openapi/resolve.js';
-import type { SpecVersion } from '../../openapi/version.js';
+import { toPointer, isObject, type Json, type SpecVersion } from '@sb/openapi';
 import type { Keys } from '../../openapi/schema-walk.js';
 
 const KNOWN = new Set(

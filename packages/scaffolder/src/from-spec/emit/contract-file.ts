@@ -1,4 +1,4 @@
-import type { Json } from '../../openapi/resolve.js';
+import type { Json } from '@sb/openapi';
 
 /** The name of the contract file in the output folder, beside `route-table.gen.ts`. */
 export const CONTRACT_FILE = 'openapi.gen.json';

@@ -1,4 +1,4 @@
-import { isObject, type Json } from '../../openapi/resolve.js';
+import { isObject, type Json } from '@sb/openapi';
 import type { NamedSchema } from '../model/model.js';
 
 /**

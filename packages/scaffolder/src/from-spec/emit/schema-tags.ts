@@ -1,4 +1,4 @@
-import { isObject } from '../../openapi/resolve.js';
+import { isObject } from '@sb/openapi';
 
 const NUMERIC_TAGS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems'] as const;
 

@@ -1,4 +1,4 @@
-import { isObject, type Json } from '../../openapi/resolve.js';
+import { isObject, type Json } from '@sb/openapi';
 import { docComment, literal, propKey } from './literal.js';
 import { schemaTags } from './schema-tags.js';
 

@@ -3,7 +3,7 @@ import type { Options } from 'ajv';
 import { hashOf, type CachedChunk, type GenerationCache } from '../../cache/generation-cache.js';
 import type { ApiModel, NamedSchema, OperationModel, ParamIn } from '../model/model.js';
 import type { ScaffoldWarning } from '../../result.js';
-import { isObject, type Json } from '../../openapi/resolve.js';
+import { isObject, type Json } from '@sb/openapi';
 import { str } from './literal.js';
 import { forValidator, schemaId } from './schema-ids.js';
 

@@ -1,6 +1,5 @@
 import type { ScaffoldWarning } from '../../result.js';
-import { isObject, type Json } from '../../openapi/resolve.js';
-import type { SpecVersion } from '../../openapi/version.js';
+import { isObject, type Json, type SpecVersion } from '@sb/openapi';
 import type { ApiModel } from './model.js';
 import { readOperations } from './operations.js';
 import { collectNamedSchemas } from './refs.js';

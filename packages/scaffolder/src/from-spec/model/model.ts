@@ -1,5 +1,4 @@
-import type { HttpMethod, Json } from '../../openapi/resolve.js';
-import type { SpecVersion } from '../../openapi/version.js';
+import type { HttpMethod, Json, SpecVersion } from '@sb/openapi';
 
 /** Where a parameter is read from. */
 export type ParamIn = 'path' | 'query' | 'header' | 'cookie';

@@ -1,6 +1,5 @@
 import type { ScaffoldWarning } from '../../result.js';
-import { toPointer } from '../../openapi/pointer.js';
-import { deref, HTTP_METHODS, isObject, type HttpMethod, type Json } from '../../openapi/resolve.js';
+import { toPointer, deref, HTTP_METHODS, isObject, type HttpMethod, type Json } from '@sb/openapi';
 import type { BodyModel, MediaKind, MediaModel, OperationModel, ParamIn, ParamModel, ResponseModel } from './model.js';
 import { camelCase, kebabCase, NameRegistry, pascalCase } from './names.js';
 import { readSecurity } from './security.js';

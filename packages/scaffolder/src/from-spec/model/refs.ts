@@ -1,7 +1,5 @@
 import { schemaRoots, walkSchema } from '../../openapi/schema-walk.js';
-import { getAt, parsePointer } from '../../openapi/pointer.js';
-import { isObject, type Json } from '../../openapi/resolve.js';
-import type { SpecVersion } from '../../openapi/version.js';
+import { getAt, parsePointer, isObject, type Json, type SpecVersion } from '@sb/openapi';
 import type { NamedSchema } from './model.js';
 import { NameRegistry, pascalCase } from './names.js';
 

@@ -1,6 +1,5 @@
 import type { ScaffoldWarning } from '../../result.js';
-import { toPointer } from '../../openapi/pointer.js';
-import { deref, isObject, type Json } from '../../openapi/resolve.js';
+import { toPointer, deref, isObject, type Json } from '@sb/openapi';
 import type { SchemeModel, SecurityModel } from './model.js';
 
 /** Reads `components.securitySchemes` into extraction recipes; unsupported ones become warnings. */

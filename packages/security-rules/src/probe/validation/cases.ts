@@ -1,5 +1,5 @@
-import type { SpecOperation, SpecParameter } from '../spec/load-spec.js';
-import type { JsonSchema } from '../spec/refs.js';
+import type { SpecOperation, SpecParameter } from '../spec/spec-operations.js';
+import type { JsonSchema } from '../spec/json-schema.js';
 import { exampleFor, schemaType, wrongTypeFor } from './example.js';
 
 /** What a case does wrong. */

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../spec/refs.js';
+import type { JsonSchema } from '../spec/json-schema.js';
 
 /** The primary JSON type a schema asks for (`type: [string, 'null']` → `string`). */
 export function schemaType(schema: JsonSchema): string | undefined {

@@ -1,6 +1,6 @@
 import type { ProbeClient, ProbeResponse } from '../http/client.js';
 import type { ProbeFinding, ProbeSeverity } from '../report/types.js';
-import type { SpecOperation } from '../spec/load-spec.js';
+import type { SpecOperation } from '../spec/spec-operations.js';
 import { casesFor, type CaseKind, type ValidationCase } from './cases.js';
 import { judgeCase, judgeFailure, type CaseVerdict } from './judge.js';
 

@@ -1,12 +1,19 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar, isSeq, type Document } from 'yaml';
-import { parsePointer } from './pointer.js';
+import { parsePointer } from '../pointer/pointer.js';
 
-/** Maps a JSON pointer to a 1-based file:line:column. */
+/** Maps a JSON pointer to a 1-based file:line:column; undefined when the spec has no file (an in-memory document). */
 export type Locator = (pointer: string) => { file: string; line: number; column: number } | undefined;
 
 /**
  * A locator over the source text. The text is parsed with `yaml` (JSON is YAML) lazily, on the first
- * lookup, so that the happy path never pays for positions.
+ * lookup, so that the happy path never pays for positions. A pointer that goes past what exists resolves to
+ * the deepest key that does.
+ *
+ * @example
+ * ```ts
+ * const locate = createLocator('api.yaml', 'openapi: 3.1.0\ninfo:\n  title: t\n');
+ * locate('#/info/title'); // { file: 'api.yaml', line: 3, column: 3 }
+ * ```
  */
 export function createLocator(file: string, text: string, parsed?: { doc: Document; lines: LineCounter }): Locator {
   let cache = parsed;
@@ -38,5 +45,3 @@ export function createLocator(file: string, text: string, parsed?: { doc: Docume
     return { file, line: pos.line, column: pos.col };
   };
 }
-
-export type { Document, LineCounter };

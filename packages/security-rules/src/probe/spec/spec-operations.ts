@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { parse, YAMLParseError } from 'yaml';
+import { formatProblem, inlineRefs, isObject, loadSpec, OpenApiError, type Json } from '@sb/openapi';
 import { SecurityRulesError } from '../../errors.js';
-import { resolveRefs, type JsonSchema } from './refs.js';
+import type { JsonSchema } from './json-schema.js';
 
 /** One parameter of an operation (path or query). */
 export interface SpecParameter {
@@ -25,31 +24,22 @@ export interface SpecOperation {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
-/** Reads an OpenAPI 3.x document (YAML or JSON) and lists its operations. Throws `SECRULES_SPEC_INVALID`. */
-export async function loadSpec(spec: string | Readonly<Record<string, unknown>>): Promise<SpecOperation[]> {
-  const where = typeof spec === 'string' ? spec : 'the spec object';
-  let doc: unknown = spec;
-  if (typeof spec === 'string') {
-    let text: string;
-    try {
-      text = await readFile(spec, 'utf8');
-    } catch (err) {
-      throw new SecurityRulesError('SECRULES_SPEC_INVALID', `cannot read spec ${spec}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`, { cause: err });
-    }
-    try {
-      doc = parse(text);
-    } catch (err) {
-      const line = err instanceof YAMLParseError ? err.linePos?.[0].line : undefined;
-      throw new SecurityRulesError('SECRULES_SPEC_INVALID', `${spec}${line ? `:${line}` : ''}: not valid YAML/JSON: ${(err as Error).message.split('\n')[0]}`, { cause: err });
-    }
+/**
+ * Reads an OpenAPI 3.0/3.1 document (a YAML or JSON file, external `$ref`s bundled, or an object) with
+ * `@sb/openapi` and lists its operations. Throws `SECRULES_SPEC_INVALID`, naming the file, line and field.
+ */
+export async function readSpecOperations(spec: string | Readonly<Record<string, unknown>>): Promise<SpecOperation[]> {
+  try {
+    const { doc, file } = await loadSpec(spec);
+    return listOperations(doc, file ?? 'the spec object');
+  } catch (err) {
+    if (!OpenApiError.is(err)) throw err;
+    const [only, ...more] = err.problems;
+    throw new SecurityRulesError('SECRULES_SPEC_INVALID', only && more.length === 0 ? formatProblem(only) : err.message, { cause: err });
   }
-  return listOperations(doc, where);
 }
 
-function listOperations(doc: unknown, where: string): SpecOperation[] {
-  if (!isObject(doc) || typeof doc['openapi'] !== 'string' || !doc['openapi'].startsWith('3.')) {
-    throw new SecurityRulesError('SECRULES_SPEC_INVALID', `${where}: not an OpenAPI 3.x document (no "openapi: 3.x" field)`);
-  }
+function listOperations(doc: Json, where: string): SpecOperation[] {
   const paths = doc['paths'];
   if (!isObject(paths)) throw new SecurityRulesError('SECRULES_SPEC_INVALID', `${where}: "paths" is missing or not an object`);
   const out: SpecOperation[] = [];
@@ -59,8 +49,8 @@ function listOperations(doc: unknown, where: string): SpecOperation[] {
     for (const method of METHODS) {
       const op = item[method];
       if (!isObject(op)) continue;
-      const params = [...shared, ...(Array.isArray(op['parameters']) ? op['parameters'] : [])].map((p) => resolveRefs(doc, p));
-      const body = resolveRefs(doc, op['requestBody']);
+      const params = [...shared, ...(Array.isArray(op['parameters']) ? op['parameters'] : [])].map((p) => inlineRefs(doc, p));
+      const body = inlineRefs(doc, op['requestBody']);
       const json = isObject(body) && isObject(body['content']) ? jsonContent(body['content']) : undefined;
       out.push({
         method: method.toUpperCase(),
@@ -84,8 +74,4 @@ function jsonContent(content: Record<string, unknown>): JsonSchema | undefined {
 
 function isParameter(p: unknown): p is Record<string, unknown> {
   return isObject(p) && typeof p['name'] === 'string' && (p['in'] === 'path' || p['in'] === 'query');
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

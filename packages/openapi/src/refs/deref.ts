@@ -1,15 +1,16 @@
-import { getAt, parsePointer } from './pointer.js';
-
-/** A plain JSON object. */
-export type Json = Record<string, unknown>;
-
-export function isObject(v: unknown): v is Json {
-  return v !== null && typeof v === 'object' && !Array.isArray(v);
-}
+import { isObject, type Json } from '../json.js';
+import { getAt, parsePointer } from '../pointer/pointer.js';
 
 /**
  * Follows `$ref` chains of reusable objects (parameters, request bodies, responses, headers, security
  * schemes) to the object itself, with the pointer it was found at. Undefined for a dangling or cyclic ref.
+ *
+ * @example
+ * ```ts
+ * const doc = { components: { parameters: { Id: { name: 'id', in: 'path' } } } };
+ * deref(doc, { $ref: '#/components/parameters/Id' }, '#/paths/~1a/get/parameters/0');
+ * // { value: { name: 'id', in: 'path' }, pointer: '#/components/parameters/Id' }
+ * ```
  */
 export function deref(doc: Json, value: unknown, pointer: string): { value: Json; pointer: string } | undefined {
   let cur = value;
@@ -26,7 +27,3 @@ export function deref(doc: Json, value: unknown, pointer: string): { value: Json
   }
   return isObject(cur) ? { value: cur, pointer: at } : undefined;
 }
-
-/** The HTTP methods an OpenAPI path item can hold, in the order routes are emitted. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];

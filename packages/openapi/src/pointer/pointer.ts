@@ -1,19 +1,36 @@
 /** RFC 6901 JSON pointers, as `#/a/b~1c` strings and as key arrays. */
 
+/** Escapes one key for a pointer: `~` → `~0`, `/` → `~1`. */
 export function escapeToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
+/** The inverse of {@link escapeToken}. */
 export function unescapeToken(token: string): string {
   return token.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 
-/** `['paths', '/pets', 'get']` → `#/paths/~1pets/get`. */
+/**
+ * A key path as a pointer.
+ *
+ * @example
+ * ```ts
+ * toPointer(['paths', '/pets', 'get']); // '#/paths/~1pets/get'
+ * ```
+ */
 export function toPointer(keys: readonly (string | number)[]): string {
   return keys.length === 0 ? '#' : `#/${keys.map((k) => escapeToken(String(k))).join('/')}`;
 }
 
-/** `#/paths/~1pets` → `['paths', '/pets']`; undefined when not a local pointer. */
+/**
+ * A local pointer as a key path (percent-decoded, then unescaped); undefined when not a local pointer.
+ *
+ * @example
+ * ```ts
+ * parsePointer('#/paths/~1pets'); // ['paths', '/pets']
+ * parsePointer('other.yaml#/A'); // undefined
+ * ```
+ */
 export function parsePointer(ref: string): string[] | undefined {
   if (ref === '#') return [];
   if (!ref.startsWith('#/')) return undefined;
@@ -29,7 +46,7 @@ export function parsePointer(ref: string): string[] | undefined {
     });
 }
 
-/** Follows a key path through plain objects/arrays; undefined when any step is missing. */
+/** Follows a key path through plain objects/arrays (own keys only); undefined when any step is missing. */
 export function getAt(root: unknown, keys: readonly string[]): unknown {
   let cur: unknown = root;
   for (const k of keys) {
