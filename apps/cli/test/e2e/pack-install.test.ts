@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../../../..');
-/** Every published package: the libraries, their shared error base and the CLI. */
-const PUBLISHED = ['packages/errors', 'packages/loadtest', 'packages/migrator', 'packages/scaffolder', 'packages/security-rules', 'apps/cli'];
+/** Every published package: the libraries, the error base and OpenAPI loader they share, and the CLI. */
+const PUBLISHED = ['packages/errors', 'packages/openapi', 'packages/loadtest', 'packages/migrator', 'packages/scaffolder', 'packages/security-rules', 'apps/cli'];
 const LIBRARIES: Record<string, string> = {
   '@sb/errors': 'SbError',
+  '@sb/openapi': 'loadSpec',
   '@sb/loadtest': 'runLoadTest',
   '@sb/migrator': 'diffSchemas',
   '@sb/scaffolder': 'scaffold',
