@@ -14,8 +14,9 @@ import { TARGETS } from './targets/plugins.js';
 import { writeOutput, type PlannedFile } from '../write/atomic-write.js';
 import type { OperationModel } from './model/model.js';
 import { findProjectPlace } from './project/find-project.js';
-import { projectFiles } from './project/project-files.js';
-import type { KnownDependency } from './project/versions.js';
+import { restProject } from './project/rest-project.js';
+import { missingProjectFiles, projectFiles } from '../project/project-files.js';
+import type { KnownDependency } from '../project/versions.js';
 import { runDoctor } from './doctor/doctor.js';
 import { ScaffoldError } from '../errors.js';
 import { buildModel } from './model/build.js';
@@ -123,15 +124,14 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
   const place = options.project === true ? await findProjectPlace(cwd, output) : undefined;
   const root = place?.root ?? output;
   const prefix = root === output ? '' : `${path.relative(root, output).split(path.sep).join('/')}/`;
-  const project = place?.root === undefined ? [] : projectFiles({ framework: options.framework, target, name: path.basename(root), output: prefix.slice(0, -1) || '.', spec: specInside(root, spec), ...(hooks.dependencies ? { extraDependencies: hooks.dependencies } : {}) });
+  const project = place?.root === undefined ? [] : projectFiles(restProject({ framework: options.framework, target, name: path.basename(root), output: prefix.slice(0, -1) || '.', spec: specInside(root, spec), ...(hooks.dependencies ? { extraDependencies: hooks.dependencies } : {}) }));
   const entryInProject = project.some((f) => f.path === `${prefix}server.ts`);
   const own: PlannedFile[] = [['auth.ts', authFile()] as const, ...(place?.root === undefined ? [['server.ts', target.serverFile()] as const] : []), ...(hooks.files ?? []).map((f) => [f.path, f.content, f.kind] as const)].map(([p, content, kind = 'user']) => ({ path: p, content, kind }));
   for (const f of own) {
     if (f.kind === 'generated') files.push(f);
     else if (!(entryInProject && f.path === 'server.ts') && !(await exists(path.join(output, f.path)))) files.push({ ...f, status: 'created' });
   }
-  const fromProject: PlannedFile[] = [];
-  for (const f of project) if (!(await exists(path.join(root, f.path)))) fromProject.push(f);
+  const fromProject = await missingProjectFiles(root, project);
   checkAborted(options.signal);
   progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length + fromProject.length} files` });
   const all = [...files.map((f) => ({ ...f, path: prefix + f.path })), ...fromProject];
