@@ -3,7 +3,6 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { restProject } from '../src/from-spec/project/rest-project.js';
-import { TARGETS } from '../src/from-spec/targets/plugins.js';
 import { graphqlProjectFiles } from '../src/from-sdl/graphql-project.js';
 import { packageName, projectFiles } from '../src/project/project-files.js';
 import { projectDependencies, VERSIONS } from '../src/project/versions.js';
@@ -32,7 +31,7 @@ describe('project', () => {
 
   it('depends on what each framework needs and nothing else', async () => {
     const deps = (files: readonly { path: string; content: string }[]): { dependencies: object; devDependencies: object } => JSON.parse(files.find((f) => f.path === 'package.json')!.content) as never;
-    const rest = deps(projectFiles(restProject({ framework: 'koa', target: TARGETS.koa, name: 'shop', output: 'src/routes', spec: undefined })));
+    const rest = deps(projectFiles(await restProject({ framework: 'koa', name: 'shop', output: 'src/routes', spec: undefined })));
     expect(Object.keys(rest.dependencies)).toEqual(['@koa/router', 'ajv', 'ajv-formats', 'koa', 'koa-helmet']);
     expect(Object.keys(rest.devDependencies)).toEqual(['@types/koa', '@types/node', 'typescript']);
     const graphql = deps(await graphqlProjectFiles({ framework: 'fastify', output: path.join(import.meta.dirname, '.tmp', 'no-such-service') }));
@@ -42,7 +41,7 @@ describe('project', () => {
 
   it('writes the same scripts and compiler options for a REST API and a GraphQL service', async () => {
     const pick = (files: readonly { path: string; content: string }[], file: string): unknown => JSON.parse(files.find((f) => f.path === file)!.content);
-    const rest = projectFiles(restProject({ framework: 'express', target: TARGETS.express, name: 'shop', output: 'api', spec: 'openapi.yaml' }));
+    const rest = projectFiles(await restProject({ framework: 'express', name: 'shop', output: 'api', spec: 'openapi.yaml' }));
     const graphql = await graphqlProjectFiles({ framework: 'express', output: path.join(import.meta.dirname, '.tmp', 'no-such-service') });
     expect(rest.map((f) => f.path)).toEqual(['package.json', 'tsconfig.json', '.gitignore', 'README.md', 'src/server.ts', 'src/smoke.test.ts']);
     expect(graphql.map((f) => f.path)).toEqual(['package.json', 'tsconfig.json', '.gitignore', 'README.md', 'server.ts', 'smoke.test.ts']);

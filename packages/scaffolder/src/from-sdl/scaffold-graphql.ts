@@ -86,7 +86,7 @@ export async function scaffoldGraphql(options: ScaffoldGraphqlOptions): Promise<
     gen('resolvers.gen.ts', resolverIndexFile(fields, GRAPHQL_HEADER)),
     gen('protection.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate('graphql/protection.gen.ts')}`),
     gen('yoga.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate('graphql/yoga.gen.ts')}`),
-    gen('mount.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate(`graphql/mount-${options.framework}.gen.ts`)}`),
+    gen('mount.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate(`graphql/${options.framework}/mount.gen.ts`)}`),
   );
   const userFiles: [string, string][] = [
     ['limits.ts', await readTemplate('graphql/limits.ts')],
