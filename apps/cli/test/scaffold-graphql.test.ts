@@ -25,7 +25,7 @@ describe('sb scaffold schema.graphql', () => {
     const out = path.join(dir, 'service');
     const first = await runCli(['scaffold', SDL, '--framework', 'koa', '--output', out]);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^sb scaffold \(GraphQL, koa\) wrote 19 file\(s\) in .*service: 8 types, 7 resolvers$/m);
+    expect(first.stdout).toMatch(/^sb scaffold \(GraphQL, koa\) wrote 21 file\(s\) in .*service: 8 types, 7 resolvers$/m);
     expect(first.stdout).toContain('  created   yours      resolvers/Query/book.ts');
     expect(await readFile(path.join(out, 'mount.gen.ts'), 'utf8')).toContain('export function mountGraphql(app: Koa): void');
     const changed = path.join(dir, 'changed.graphql');

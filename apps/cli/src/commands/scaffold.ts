@@ -31,7 +31,7 @@ export default class Scaffold extends SbCommand {
     output: Flags.string({ char: 'o', description: 'Folder to generate into (nothing is written outside it).', required: true }),
     'dry-run': Flags.boolean({ description: 'Report what would be written, write nothing.' }),
     project: Flags.boolean({
-      description: 'When no package.json exists between here and --output, make this folder a project that runs (package.json, tsconfig.json, README.md, src/server.ts, a smoke test; never overwritten). --no-project: only the routes.',
+      description: 'Make a project that runs (package.json, tsconfig.json, .gitignore, README.md, server.ts, a smoke test; never overwritten): this folder when no package.json exists between here and --output, or the GraphQL service folder. --no-project: only the routes or the service code.',
       default: true,
       allowNo: true,
     }),

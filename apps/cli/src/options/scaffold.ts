@@ -49,6 +49,7 @@ export function toGraphqlOptions(schema: string, flags: ScaffoldFlags, cwd: stri
     schema: path.resolve(cwd, schema),
     framework: flags.framework as Framework,
     output: path.resolve(cwd, flags.output),
+    project: flags.project !== false,
     dryRun: flags['dry-run'] === true,
   };
 }

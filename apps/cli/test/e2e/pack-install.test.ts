@@ -64,6 +64,22 @@ describe('the packed packages', () => {
     expect(stdout.trim()).toBe(`imported ${Object.keys(LIBRARIES).length}`);
   });
 
+  it('the installed sb scaffolds REST and GraphQL from the templates in the tarball, which ships no template checks', async () => {
+    const sb = join(app.dir, 'node_modules', '.bin', 'sb');
+    const env = { ...process.env, INIT_CWD: '' };
+    const rest = join(app.dir, 'rest');
+    await run(sb, ['scaffold', join(ROOT, 'examples/openapi/petstore-3.0.yaml'), '-f', 'koa', '-o', rest, '--json'], { cwd: app.dir, env });
+    const shipped = join(ROOT, 'packages/scaffolder/templates');
+    expect(await readFile(join(rest, 'runtime.gen.ts'), 'utf8')).toContain(await readFile(join(shipped, 'rest/runtime.gen.ts'), 'utf8'));
+    expect(await readFile(join(rest, 'routes.gen.ts'), 'utf8')).toMatch(/router\.register\(path, \[method\]/);
+    const graphql = join(app.dir, 'graphql');
+    await run(sb, ['scaffold', join(ROOT, 'packages/scaffolder/test/from-sdl/fixtures/library.graphql'), '-f', 'fastify', '-o', graphql, '--json'], { cwd: app.dir, env });
+    expect(await readdir(graphql)).toEqual(expect.arrayContaining(['mount.gen.ts', 'server.ts', 'smoke.test.ts', 'package.json']));
+    const inTarball = await readdir(join(app.dir, 'node_modules', '@sb', 'scaffolder', 'templates'), { recursive: true });
+    expect(inTarball).toEqual(expect.arrayContaining(['rest/koa/routes.gen.ts', 'graphql/fastify/server.ts', 'db/crud.gen.ts']));
+    expect(inTarball.filter((f) => /(^|\/)(check|tsconfig\.json|\.oxlintrc\.json)/.test(f))).toEqual([]);
+  });
+
   it('the installed sb binary answers --help with every topic', async () => {
     const { stdout } = await run(join(app.dir, 'node_modules', '.bin', 'sb'), ['--help'], { cwd: app.dir });
     for (const topic of ['scaffold', 'spec', 'load', 'db', 'security']) expect(stdout).toContain(topic);

@@ -3,7 +3,7 @@ import { FRAMEWORKS } from '../options.js';
 import { scaffoldWith } from '../from-spec/scaffold.js';
 import { serializeSpec } from '../from-routes/document/serialize.js';
 import { databaseFile } from './emit/database-file.js';
-import { connectionFile, dbRuntimeFile } from './emit/db-runtime-file.js';
+import { readTemplate } from '../templates/read-template.js';
 import { handlerBodies } from './emit/handler-bodies.js';
 import { implementedHandlerFile } from './emit/handler-file.js';
 import { resourceNames } from './model/resource-names.js';
@@ -51,8 +51,8 @@ export async function scaffoldFromDb(options: ScaffoldFromDbOptions): Promise<Sc
   const own = [
     { path: 'openapi.yaml', content: serializeSpec(spec, 'yaml'), kind: 'generated' as const },
     { path: 'db/database.gen.ts', content: databaseFile(tables, names), kind: 'generated' as const },
-    { path: 'db/crud.gen.ts', content: dbRuntimeFile(), kind: 'generated' as const },
-    { path: 'db/connection.ts', content: connectionFile(), kind: 'user' as const },
+    { path: 'db/crud.gen.ts', content: await readTemplate('db/crud.gen.ts'), kind: 'generated' as const },
+    { path: 'db/connection.ts', content: await readTemplate('db/connection.ts'), kind: 'user' as const },
   ];
   const result = await scaffoldWith(
     {

@@ -9,7 +9,8 @@ import { GRAPHQL_HEADER } from './emit/header.js';
 import { resolverIndexFile, stubFile, stubPath } from './emit/stubs.js';
 import { typesFile } from './emit/types-file.js';
 import { resolverFields, userTypes } from './model/sdl-model.js';
-import { packageJson, readme, template } from './project-files.js';
+import { readTemplate } from '../templates/read-template.js';
+import { graphqlProjectFiles } from './graphql-project.js';
 import { loadSdl } from './read/load-sdl.js';
 
 /** Options of {@link scaffoldGraphql}. */
@@ -20,6 +21,11 @@ export interface ScaffoldGraphqlOptions {
   /** The project folder to write (nothing is written outside it). */
   readonly output: string;
   readonly dryRun?: boolean;
+  /**
+   * Make `output` a project that runs (`package.json`, `tsconfig.json`, `.gitignore`, `README.md`, `server.ts`,
+   * `smoke.test.ts`; each created once, never overwritten). Default true; false (`--no-project`): only the service code.
+   */
+  readonly project?: boolean;
   readonly signal?: AbortSignal;
 }
 
@@ -78,19 +84,16 @@ export async function scaffoldGraphql(options: ScaffoldGraphqlOptions): Promise<
     gen('type-defs.gen.ts', `${GRAPHQL_HEADER}\n\n/** The schema, as sb scaffold read it. */\nexport const typeDefs = ${JSON.stringify(printSchema(schema))};\n`),
     gen('types.gen.ts', typesFile(schema)),
     gen('resolvers.gen.ts', resolverIndexFile(fields, GRAPHQL_HEADER)),
-    gen('protection.gen.ts', `${GRAPHQL_HEADER}\n${await template('protection.gen.ts')}`),
-    gen('yoga.gen.ts', `${GRAPHQL_HEADER}\n${await template('yoga.gen.ts')}`),
-    gen('mount.gen.ts', `${GRAPHQL_HEADER}\n${await template(`mount-${options.framework}.gen.ts`)}`),
+    gen('protection.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate('graphql/protection.gen.ts')}`),
+    gen('yoga.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate('graphql/yoga.gen.ts')}`),
+    gen('mount.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate(`graphql/${options.framework}/mount.gen.ts`)}`),
   );
   const userFiles: [string, string][] = [
-    ['limits.ts', await template('limits.ts')],
-    ['context.ts', await template('context.ts')],
-    ['server.ts', await template(`server-${options.framework}.ts`)],
-    ['tsconfig.json', await template('tsconfig.json')],
-    ['package.json', packageJson(path.basename(output).toLowerCase().replace(/[^a-z0-9-]/g, '-') || 'graphql-service', options.framework)],
-    ['README.md', readme(options.framework)],
+    ['limits.ts', await readTemplate('graphql/limits.ts')],
+    ['context.ts', await readTemplate('graphql/context.ts')],
   ];
   for (const [p, content] of userFiles) if (!(await exists(output, p))) planned.push({ path: p, content, kind: 'user' });
+  if (options.project !== false) planned.push(...(await graphqlProjectFiles({ framework: options.framework, output })));
   const files = await writeOutput(output, planned, options.dryRun === true, options.signal);
   return {
     framework: options.framework,

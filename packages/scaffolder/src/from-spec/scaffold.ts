@@ -1,21 +1,22 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { GenerationCache } from '../cache/generation-cache.js';
-import { authFile } from './emit/auth-file.js';
 import { CONTRACT_FILE, emitContractFile } from './emit/contract-file.js';
 import { GENERATED_HEADER } from './emit/header.js';
 import { emitOperationsFile } from './emit/operations-file.js';
 import { emitRouteTableFile } from './emit/route-table-file.js';
-import { RUNTIME_SOURCE } from './emit/runtime/runtime-source.js';
 import { emitTypesFile } from './emit/types-file.js';
 import { emitValidators } from './emit/validators.js';
 import { planHandlers } from './handlers/plan.js';
 import { TARGETS } from './targets/plugins.js';
+import { entryFile, targetFiles } from './targets/target-files.js';
+import { readTemplate } from '../templates/read-template.js';
 import { writeOutput, type PlannedFile } from '../write/atomic-write.js';
 import type { OperationModel } from './model/model.js';
 import { findProjectPlace } from './project/find-project.js';
-import { projectFiles } from './project/project-files.js';
-import type { KnownDependency } from './project/versions.js';
+import { restProject } from './project/rest-project.js';
+import { missingProjectFiles, projectFiles } from '../project/project-files.js';
+import type { KnownDependency } from '../project/versions.js';
 import { runDoctor } from './doctor/doctor.js';
 import { ScaffoldError } from '../errors.js';
 import { buildModel } from './model/build.js';
@@ -105,14 +106,15 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
   const target = TARGETS[options.framework];
   const cache = await GenerationCache.load(options.noCache === true ? undefined : output);
   const validators = emitValidators(model, warnings, cache);
+  const wiring = await targetFiles(target, model, warnings);
   const files: PlannedFile[] = [
     { path: 'types.gen.ts', content: emitTypesFile(model), kind: 'generated' },
     ...validators.files.map((f) => ({ ...f, kind: 'generated' as const })),
-    { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${RUNTIME_SOURCE}`, kind: 'generated' },
+    { path: 'runtime.gen.ts', content: `${GENERATED_HEADER}\n${await readTemplate('rest/runtime.gen.ts')}`, kind: 'generated' },
     { path: 'route-table.gen.ts', content: emitRouteTableFile(model, validators), kind: 'generated' },
     { path: CONTRACT_FILE, content: emitContractFile(loaded.doc), kind: 'generated' },
-    { path: 'routes.gen.ts', content: target.routesFile(model, warnings), kind: 'generated' },
-    { path: 'app.gen.ts', content: target.appFile(), kind: 'generated' },
+    { path: 'routes.gen.ts', content: wiring.routes, kind: 'generated' },
+    { path: 'app.gen.ts', content: wiring.app, kind: 'generated' },
   ];
   checkAborted(options.signal);
   progress({ phase: 'handlers', message: 'planning handler files' });
@@ -122,15 +124,14 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
   const place = options.project === true ? await findProjectPlace(cwd, output) : undefined;
   const root = place?.root ?? output;
   const prefix = root === output ? '' : `${path.relative(root, output).split(path.sep).join('/')}/`;
-  const project = place?.root === undefined ? [] : projectFiles({ framework: options.framework, target, name: path.basename(root), output: prefix.slice(0, -1) || '.', spec: specInside(root, spec), ...(hooks.dependencies ? { extraDependencies: hooks.dependencies } : {}) });
+  const project = place?.root === undefined ? [] : projectFiles(await restProject({ framework: options.framework, name: path.basename(root), output: prefix.slice(0, -1) || '.', spec: specInside(root, spec), ...(hooks.dependencies ? { extraDependencies: hooks.dependencies } : {}) }));
   const entryInProject = project.some((f) => f.path === `${prefix}server.ts`);
-  const own: PlannedFile[] = [['auth.ts', authFile()] as const, ...(place?.root === undefined ? [['server.ts', target.serverFile()] as const] : []), ...(hooks.files ?? []).map((f) => [f.path, f.content, f.kind] as const)].map(([p, content, kind = 'user']) => ({ path: p, content, kind }));
+  const own: PlannedFile[] = [['auth.ts', await readTemplate('rest/auth.ts')] as const, ...(place?.root === undefined ? [['server.ts', await entryFile(options.framework, 'server.ts')] as const] : []), ...(hooks.files ?? []).map((f) => [f.path, f.content, f.kind] as const)].map(([p, content, kind = 'user']) => ({ path: p, content, kind }));
   for (const f of own) {
     if (f.kind === 'generated') files.push(f);
     else if (!(entryInProject && f.path === 'server.ts') && !(await exists(path.join(output, f.path)))) files.push({ ...f, status: 'created' });
   }
-  const fromProject: PlannedFile[] = [];
-  for (const f of project) if (!(await exists(path.join(root, f.path)))) fromProject.push(f);
+  const fromProject = await missingProjectFiles(root, project);
   checkAborted(options.signal);
   progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length + fromProject.length} files` });
   const all = [...files.map((f) => ({ ...f, path: prefix + f.path })), ...fromProject];

@@ -47,6 +47,20 @@ describe('scaffoldGraphql', () => {
     expect(again.files.filter((f) => f.kind === 'user').map((f) => f.path)).toEqual(['resolvers/Mutation/archiveBook.ts']);
   });
 
+  it('makes the service folder a project once, and --no-project writes only the service code', async () => {
+    const output = path.join(TMP, 'project');
+    const first = await scaffoldGraphql({ schema: FIXTURE, framework: 'fastify', output });
+    expect(first.files.filter((f) => !f.path.startsWith('resolvers/') && f.kind === 'user').map((f) => f.path)).toEqual(['limits.ts', 'context.ts', 'package.json', 'tsconfig.json', '.gitignore', 'README.md', 'server.ts', 'smoke.test.ts']);
+    writeFileSync(path.join(output, 'README.md'), 'mine\n');
+    rmSync(path.join(output, 'package.json'));
+    const again = await scaffoldGraphql({ schema: FIXTURE, framework: 'fastify', output });
+    expect(again.files.filter((f) => f.kind === 'user').map((f) => f.path)).toEqual(['package.json']);
+    expect(readFileSync(path.join(output, 'README.md'), 'utf8')).toBe('mine\n');
+    const bare = path.join(TMP, 'no-project');
+    const none = await scaffoldGraphql({ schema: FIXTURE, framework: 'fastify', output: bare, project: false });
+    expect(none.files.map((f) => f.path).filter((f) => !f.startsWith('resolvers/')).sort()).toEqual(['context.ts', 'limits.ts', 'mount.gen.ts', 'protection.gen.ts', 'resolvers.gen.ts', 'type-defs.gen.ts', 'types.gen.ts', 'yoga.gen.ts']);
+  });
+
   it('names the file and line of an invalid schema and writes nothing', async () => {
     const bad = path.join(TMP, 'bad.graphql');
     writeFileSync(bad, 'type Query {\n  ok: String\n  broken: Nope\n}\n');
@@ -61,6 +75,8 @@ describe('scaffoldGraphql', () => {
     const output = path.join(TMP, 'express');
     writeFileSync(path.join(output, 'resolvers/Query/hello.ts'), "import type { QueryResolvers } from '../../types.gen.js';\n\nexport const resolve: QueryResolvers['hello'] = () => 'hi';\n");
     await run(process.execPath, [TSC, '-p', path.join(output, 'tsconfig.json')]);
+    const smoke = await run(process.execPath, ['--test', path.join(output, 'dist', 'smoke.test.js')]);
+    expect(smoke.stdout).toMatch(/# pass 1\n# fail 0/);
     const child = spawn(process.execPath, [path.join(output, 'dist', 'server.js')], { env: { ...process.env, PORT: '0', NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const url = await new Promise<string>((resolve, reject) => {

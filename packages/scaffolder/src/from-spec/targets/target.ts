@@ -2,13 +2,20 @@ import type { ApiModel } from '../model/model.js';
 import type { Framework } from '../../options.js';
 import type { ScaffoldWarning } from '../../result.js';
 
-/** The files every target contributes; the rest of the output is framework-independent. */
+/** The rows of a `routes.gen.ts`: its template's `routes` and `paths` slots. */
+export interface RouteSlots {
+  /** `[method, route, operation, parameter names]` rows, in registration order. */
+  readonly routes: string;
+  /** `[route, allowed methods]` rows, for 405 answers. */
+  readonly paths: string;
+}
+
+/**
+ * What differs per framework in code: how the spec's operations become route rows. The framework's files
+ * themselves are templates with the same names each, `templates/rest/<name>/{app.gen,routes.gen,server,smoke.test}.ts`.
+ */
 export interface TargetPlugin {
   readonly name: Framework;
-  /** `routes.gen.ts`: registers every route of `route-table.gen.ts` with the framework's router. */
-  routesFile(model: ApiModel, warnings: ScaffoldWarning[]): string;
-  /** `app.gen.ts`: the app factory (request id, body parsing and limits, 404/405/413, error envelope). */
-  appFile(): string;
-  /** `server.ts`: a runnable entry, created once; it imports `app.gen.js` and `auth.js` from `base` (default `./`). */
-  serverFile(base?: string): string;
+  /** The route rows of `routes.gen.ts`; an operation the router cannot express is skipped with a warning. */
+  routeSlots(model: ApiModel, warnings: ScaffoldWarning[]): RouteSlots;
 }

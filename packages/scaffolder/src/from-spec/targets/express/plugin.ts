@@ -1,11 +1,5 @@
 import type { TargetPlugin } from '../target.js';
-import { expressAppFile, expressServerFile } from './app.js';
-import { expressRoutesFile } from './routes.js';
+import { expressRouteSlots } from './routes.js';
 
-/** Express 5: `express.Router()` routes, body-parser limits, an error-handling middleware. */
-export const expressPlugin: TargetPlugin = {
-  name: 'express',
-  routesFile: expressRoutesFile,
-  appFile: expressAppFile,
-  serverFile: expressServerFile,
-};
+/** Express 5: `express.Router()` routes with path-to-regexp paths, the shared body reader, an error-handling middleware. */
+export const expressPlugin: TargetPlugin = { name: 'express', routeSlots: expressRouteSlots };

@@ -1,67 +1,13 @@
-import { GENERATED_HEADER } from '../../emit/header.js';
 import type { ApiModel } from '../../model/model.js';
 import type { ScaffoldWarning } from '../../../result.js';
+import type { RouteSlots } from '../target.js';
 import { toPathToRegexp } from '../path-to-regexp.js';
 import { methodsByPath, routeOrder } from '../route-order.js';
 import { allowRows, routeRows } from '../route-rows.js';
 
-const PRELUDE = `import type { NextFunction, Request, Response, Router } from 'express';
-import { handle, methodNotAllowed, serialize, type AuthenticateHook, type BodyState, type HandlerResult, type RawRequest, type RouteSpec } from './runtime.gen.js';
-import * as T from './route-table.gen.js';
-
-/** What the routes need from the app. */
-export interface RouteDeps {
-  authenticate: AuthenticateHook;
-}
-
-function send(res: Response, result: HandlerResult): void {
-  const { payload, contentType } = serialize(result.body);
-  res.status(result.status);
-  for (const [k, v] of Object.entries(result.headers ?? {})) res.setHeader(k, v);
-  if (contentType !== undefined && !res.hasHeader('content-type')) res.setHeader('content-type', contentType);
-  res.end(payload);
-}
-
-function route(spec: RouteSpec, names: readonly string[], deps: RouteDeps) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const params: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
-    names.forEach((name, i) => {
-      const value: unknown = req.params['p' + i];
-      params[name] = typeof value === 'string' ? value : undefined;
-    });
-    const body = (res.locals['body'] as BodyState | undefined) ?? { body: undefined, hasBody: false };
-    const raw: RawRequest = { params, query: req.query as Record<string, unknown>, headers: req.headers, ...body };
-    handle(spec, raw, T.schemes, deps.authenticate, String(res.locals['requestId'])).then((result) => send(res, result), next);
-  };
-}
-
-function notAllowed(allow: readonly string[]) {
-  return (req: Request, _res: Response, next: NextFunction): void => next(methodNotAllowed(req.method, allow));
-}
-`;
-
-/** `routes.gen.ts` for Express 5: one `router.<method>()` per operation, then a 405 catch-all per path. */
-export function expressRoutesFile(model: ApiModel, _warnings: ScaffoldWarning[]): string {
+/** The route rows of Express 5's `routes.gen.ts`: one `router.<method>()` per operation, then a 405 catch-all per path. */
+export function expressRouteSlots(model: ApiModel, _warnings: ScaffoldWarning[]): RouteSlots {
   const ordered = routeOrder(model.operations);
-  const rows = routeRows(ordered.map((op) => ({ op, ...toPathToRegexp(op.path) })), (op) => op.method);
   const paths = [...methodsByPath(ordered)].map(([path, methods]) => ({ route: toPathToRegexp(path).route, methods }));
-  return `${GENERATED_HEADER}\n${PRELUDE}
-type Method = 'get' | 'put' | 'post' | 'delete' | 'patch';
-
-/** [method, route, operation, spec names of the :p0, :p1… parameters], in registration order. */
-const ROUTES: readonly (readonly [Method, string, RouteSpec, readonly string[]])[] = [
-${rows}
-];
-
-/** [route, allowed methods] of every path, for 405 answers. */
-const PATHS: readonly (readonly [string, readonly string[]])[] = [
-${allowRows(paths)}
-];
-
-/** Registers every operation of the spec on \`router\`. */
-export function registerRoutes(router: Router, deps: RouteDeps): void {
-  for (const [method, path, spec, names] of ROUTES) router[method](path, route(spec, names, deps));
-  for (const [path, allow] of PATHS) router.all(path, notAllowed(allow));
-}
-`;
+  return { routes: routeRows(ordered.map((op) => ({ op, ...toPathToRegexp(op.path) })), (op) => op.method), paths: allowRows(paths) };
 }

@@ -1,11 +1,5 @@
 import type { TargetPlugin } from '../target.js';
-import { fastifyAppFile, fastifyServerFile } from './app.js';
-import { fastifyRoutesFile } from './routes.js';
+import { fastifyRouteSlots } from './routes.js';
 
-/** Fastify 5: `app.route()` per operation, content-type parsers, `setErrorHandler`/`setNotFoundHandler`. */
-export const fastifyPlugin: TargetPlugin = {
-  name: 'fastify',
-  routesFile: fastifyRoutesFile,
-  appFile: fastifyAppFile,
-  serverFile: fastifyServerFile,
-};
+/** Fastify 5: `app.route()` per operation (paths Fastify's router can express), `setErrorHandler`/`setNotFoundHandler`. */
+export const fastifyPlugin: TargetPlugin = { name: 'fastify', routeSlots: fastifyRouteSlots };

@@ -1,58 +1,12 @@
-import { GENERATED_HEADER } from '../../emit/header.js';
 import type { ApiModel, OperationModel } from '../../model/model.js';
 import type { ScaffoldWarning } from '../../../result.js';
+import type { RouteSlots } from '../target.js';
 import { methodsByPath } from '../route-order.js';
 import { allowRows, routeRows } from '../route-rows.js';
 import { toFastifyPath } from './paths.js';
 
-const PRELUDE = `import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
-import { decodeBody, handle, methodNotAllowed, notFound, serialize, type AuthenticateHook, type RawRequest, type RouteSpec } from './runtime.gen.js';
-import * as T from './route-table.gen.js';
-
-/** What the routes need from the app. */
-export interface RouteDeps {
-  authenticate: AuthenticateHook;
-  /** Largest body once inflated, in bytes. */
-  bodyLimit: number;
-}
-
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'] as const;
-
-function route(spec: RouteSpec, names: readonly string[], deps: RouteDeps) {
-  return async (req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-    const source = (req.params ?? {}) as Record<string, string | undefined>;
-    const params: Record<string, string | undefined> = Object.create(null) as Record<string, string | undefined>;
-    names.forEach((name, i) => {
-      params[name] = source['p' + i];
-    });
-    // An empty segment (\`/pets/\` against \`/pets/:p0\`) is another URL, as on the other targets.
-    if (names.some((name) => params[name] === '')) throw notFound(req.method, req.url.split('?')[0] ?? '');
-    const body = decodeBody(req.body instanceof Uint8Array ? req.body : undefined, req.headers, deps.bodyLimit);
-    const raw: RawRequest = { params, query: (req.query ?? {}) as Record<string, unknown>, headers: req.headers, ...body };
-    const result = await handle(spec, raw, T.schemes, deps.authenticate, req.id);
-    const { payload, contentType } = serialize(result.body);
-    reply.code(result.status);
-    for (const [k, v] of Object.entries(result.headers ?? {})) reply.header(k, v);
-    if (contentType !== undefined && !reply.hasHeader('content-type')) reply.header('content-type', contentType);
-    return reply.send(payload);
-  };
-}
-
-function notAllowed(app: FastifyInstance, url: string, allow: readonly string[]): void {
-  const others = METHODS.filter((m) => !allow.includes(m));
-  if (others.length === 0) return;
-  app.route({
-    method: [...others],
-    url,
-    handler: async (req: FastifyRequest) => {
-      throw methodNotAllowed(req.method, allow);
-    },
-  });
-}
-`;
-
-/** `routes.gen.ts` for Fastify 5: one `app.route()` per operation, 405 routes for the other methods. */
-export function fastifyRoutesFile(model: ApiModel, warnings: ScaffoldWarning[]): string {
+/** The route rows of Fastify 5's `routes.gen.ts`: one `app.route()` per operation, 405 routes for the other methods. */
+export function fastifyRouteSlots(model: ApiModel, warnings: ScaffoldWarning[]): RouteSlots {
   const rows: { op: OperationModel; route: string; names: string[] }[] = [];
   const skipped = new Set<string>();
   for (const op of model.operations) {
@@ -65,21 +19,5 @@ export function fastifyRoutesFile(model: ApiModel, warnings: ScaffoldWarning[]):
     rows.push({ op, ...converted });
   }
   const paths = [...methodsByPath(model.operations)].filter(([path]) => !skipped.has(path)).map(([path, methods]) => ({ route: toFastifyPath(path)!.route, methods }));
-  return `${GENERATED_HEADER}\n${PRELUDE}
-/** [method, route, operation, spec names of the :p0, :p1… parameters]. */
-const ROUTES: readonly (readonly [HTTPMethods, string, RouteSpec, readonly string[]])[] = [
-${routeRows(rows, (op) => op.method.toUpperCase())}
-];
-
-/** [route, allowed methods] of every path, for 405 answers. */
-const PATHS: readonly (readonly [string, readonly string[]])[] = [
-${allowRows(paths)}
-];
-
-/** Registers every operation of the spec on \`app\`. */
-export function registerRoutes(app: FastifyInstance, deps: RouteDeps): void {
-  for (const [method, url, spec, names] of ROUTES) app.route({ method, url, handler: route(spec, names, deps) });
-  for (const [url, allow] of PATHS) notAllowed(app, url, allow);
-}
-`;
+  return { routes: routeRows(rows, (op) => op.method.toUpperCase()), paths: allowRows(paths) };
 }

@@ -1,11 +1,5 @@
 import type { TargetPlugin } from '../target.js';
-import { koaAppFile, koaServerFile } from './app.js';
-import { koaRoutesFile } from './routes.js';
+import { koaRouteSlots } from './routes.js';
 
-/** Koa 3 + @koa/router: router methods per operation, a bounded body reader, an error-envelope middleware. */
-export const koaPlugin: TargetPlugin = {
-  name: 'koa',
-  routesFile: koaRoutesFile,
-  appFile: koaAppFile,
-  serverFile: koaServerFile,
-};
+/** Koa 3 + @koa/router: one route per operation, the shared body reader, an error-envelope middleware. */
+export const koaPlugin: TargetPlugin = { name: 'koa', routeSlots: koaRouteSlots };

@@ -1,6 +1,4 @@
-import { GENERATED_HEADER } from '../../emit/header.js';
-
-const APP = `import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { ApiError, checkUrl, decodeBody, notFound, readBytes, requestIdOf, toErrorResponse, type AuthenticateHook } from './runtime.gen.js';
 import { registerRoutes } from './routes.gen.js';
@@ -51,25 +49,4 @@ export function createApp(options: AppOptions): Express {
     sendError(res, err);
   });
   return app;
-}
-`;
-
-/** `app.gen.ts` for Express 5. */
-export function expressAppFile(): string {
-  return `${GENERATED_HEADER}\n${APP}`;
-}
-
-const SERVER = `// The server entry: created once by sb scaffold, yours to change.
-import { createApp } from './app.gen.js';
-import { authenticate } from './auth.js';
-
-const port = Number(process.env['PORT'] ?? 3000);
-createApp({ authenticate, onError: (err, requestId) => console.error(requestId, err) }).listen(port, '127.0.0.1', () => {
-  console.log('listening on http://127.0.0.1:' + port);
-});
-`;
-
-/** `server.ts` for Express, importing the app from `base` (default `./`, beside it). */
-export function expressServerFile(base = './'): string {
-  return base === './' ? SERVER : SERVER.replace("'./app.gen.js'", `'${base}app.gen.js'`).replace("'./auth.js'", `'${base}auth.js'`);
 }

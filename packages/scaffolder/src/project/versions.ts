@@ -1,4 +1,4 @@
-import type { Framework } from '../../options.js';
+import type { Framework } from '../options.js';
 
 /**
  * The exact versions a generated project depends on: the versions this package's own tests run the generated
@@ -14,6 +14,8 @@ export const VERSIONS = {
   koa: '3.3.0',
   '@koa/router': '15.7.0',
   'koa-helmet': '9.0.0',
+  graphql: '16.15.0',
+  'graphql-yoga': '5.24.1',
   kysely: '0.28.19',
   pg: '8.23.1',
   typescript: '5.9.3',
@@ -26,17 +28,23 @@ export const VERSIONS = {
 /** A dependency name of {@link VERSIONS}. */
 export type KnownDependency = keyof typeof VERSIONS;
 
-const RUNTIME: Record<Framework, readonly KnownDependency[]> = {
-  express: ['express', 'helmet'],
+/** The server and its security headers, per framework: what every generated project runs on. */
+const FRAMEWORK: Record<Framework, readonly KnownDependency[]> = {
+  express: ['express', 'helmet', '@types/express'],
   fastify: ['fastify', '@fastify/helmet'],
-  koa: ['koa', '@koa/router', 'koa-helmet'],
+  koa: ['koa', 'koa-helmet', '@types/koa'],
 };
-const TYPES: Record<Framework, readonly KnownDependency[]> = { express: ['@types/express'], fastify: [], koa: ['@types/koa'] };
 
-/** `dependencies` and `devDependencies` of a generated project, exact versions, sorted. */
+/**
+ * `dependencies` and `devDependencies` of a generated project: the framework's, TypeScript and node's types, and
+ * `extra` (a `@types/…` name goes to `devDependencies`); exact versions, sorted.
+ *
+ * @example
+ * projectDependencies('koa', ['graphql', 'graphql-yoga']).dependencies; // { graphql: '16.15.0', 'graphql-yoga': '5.24.1', koa: '3.3.0', 'koa-helmet': '9.0.0' }
+ */
 export function projectDependencies(framework: Framework, extra: readonly KnownDependency[] = []): { dependencies: Record<string, string>; devDependencies: Record<string, string> } {
+  const all = ['typescript', '@types/node', ...FRAMEWORK[framework], ...extra] as const;
+  const dev = (n: KnownDependency): boolean => n === 'typescript' || n.startsWith('@types/');
   const pick = (names: readonly KnownDependency[]): Record<string, string> => Object.fromEntries([...new Set(names)].sort().map((n) => [n, VERSIONS[n]]));
-  const runtime = ['ajv', 'ajv-formats', ...RUNTIME[framework], ...extra.filter((d) => !d.startsWith('@types/'))] as KnownDependency[];
-  const dev = ['typescript', '@types/node', ...TYPES[framework], ...extra.filter((d) => d.startsWith('@types/'))] as KnownDependency[];
-  return { dependencies: pick(runtime), devDependencies: pick(dev) };
+  return { dependencies: pick(all.filter((n) => !dev(n))), devDependencies: pick(all.filter(dev)) };
 }

@@ -1,6 +1,4 @@
-import { GENERATED_HEADER } from '../../emit/header.js';
-
-const APP = `import Router from '@koa/router';
+import Router from '@koa/router';
 import Koa, { type Context, type Next } from 'koa';
 import helmet from 'koa-helmet';
 import { ApiError, checkUrl, decodeBody, notFound, readBytes, requestIdOf, toErrorResponse, type AuthenticateHook } from './runtime.gen.js';
@@ -48,25 +46,4 @@ export function createApp(options: AppOptions): Koa {
     throw notFound(ctx.method, ctx.path);
   });
   return app;
-}
-`;
-
-/** `app.gen.ts` for Koa 3. */
-export function koaAppFile(): string {
-  return `${GENERATED_HEADER}\n${APP}`;
-}
-
-const SERVER = `// The server entry: created once by sb scaffold, yours to change.
-import { createApp } from './app.gen.js';
-import { authenticate } from './auth.js';
-
-const port = Number(process.env['PORT'] ?? 3000);
-createApp({ authenticate, onError: (err, requestId) => console.error(requestId, err) }).listen(port, '127.0.0.1', () => {
-  console.log('listening on http://127.0.0.1:' + port);
-});
-`;
-
-/** `server.ts` for Koa, importing the app from `base` (default `./`, beside it). */
-export function koaServerFile(base = './'): string {
-  return base === './' ? SERVER : SERVER.replace("'./app.gen.js'", `'${base}app.gen.js'`).replace("'./auth.js'", `'${base}auth.js'`);
 }

@@ -1,6 +1,4 @@
-import { GENERATED_HEADER } from '../../emit/header.js';
-
-const APP = `import helmet from '@fastify/helmet';
+import helmet from '@fastify/helmet';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { ApiError, checkUrl, notFound, requestIdOf, toErrorResponse, type AuthenticateHook } from './runtime.gen.js';
 import { registerRoutes } from './routes.gen.js';
@@ -56,24 +54,4 @@ export function createApp(options: AppOptions): FastifyInstance {
   });
   registerRoutes(app, { authenticate: options.authenticate, bodyLimit: options.bodyLimit ?? 1048576 });
   return app;
-}
-`;
-
-/** `app.gen.ts` for Fastify 5. */
-export function fastifyAppFile(): string {
-  return `${GENERATED_HEADER}\n${APP}`;
-}
-
-const SERVER = `// The server entry: created once by sb scaffold, yours to change.
-import { createApp } from './app.gen.js';
-import { authenticate } from './auth.js';
-
-const port = Number(process.env['PORT'] ?? 3000);
-const app = createApp({ authenticate, onError: (err, requestId) => console.error(requestId, err) });
-app.listen({ port, host: '127.0.0.1' }).then((address) => console.log('listening on ' + address));
-`;
-
-/** `server.ts` for Fastify, importing the app from `base` (default `./`, beside it). */
-export function fastifyServerFile(base = './'): string {
-  return base === './' ? SERVER : SERVER.replace("'./app.gen.js'", `'${base}app.gen.js'`).replace("'./auth.js'", `'${base}auth.js'`);
 }

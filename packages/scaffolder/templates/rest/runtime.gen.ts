@@ -1,16 +1,11 @@
-/**
- * The source of `runtime.gen.ts`: framework-independent request handling shared by every target —
- * request ids, the error envelope, parameter splitting and coercion, body media matching, security, and
- * calling the handler. Static text: nothing from the spec is interpolated here.
- */
-export const RUNTIME_SOURCE = String.raw`import { randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 
-/** One problem with the request, in the error envelope's ${'`'}details${'`'}. */
+/** One problem with the request, in the error envelope's `details`. */
 export interface ErrorDetail {
   /** Where: path, query, header, cookie or body. */
   in: string;
-  /** The parameter or dotted body field, e.g. ${'`'}email${'`'} or ${'`'}items.0.name${'`'}. */
+  /** The parameter or dotted body field, e.g. `email` or `items.0.name`. */
   field: string;
   message: string;
 }
@@ -29,7 +24,7 @@ export class ApiError extends Error {
   }
 }
 
-/** ${'`'}{"error":{"code","message","details"},"meta":{"requestId"}}${'`'} */
+/** `{"error":{"code","message","details"},"meta":{"requestId"}}` */
 export interface ErrorEnvelope {
   error: { code: string; message: string; details?: ErrorDetail[] };
   meta: { requestId: string };
@@ -47,15 +42,15 @@ export function toErrorResponse(err: unknown, requestId: string): { status: numb
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The caller's ${'`'}x-request-id${'`'} when it is well-formed, else a new UUID. */
+/** The caller's `x-request-id` when it is well-formed, else a new UUID. */
 export function requestIdOf(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
   return value !== undefined && REQUEST_ID.test(value) ? value : randomUUID();
 }
 
-/** Credentials extracted for one security scheme, handed to your ${'`'}authenticate${'`'} hook. */
+/** Credentials extracted for one security scheme, handed to your `authenticate` hook. */
 export interface Credentials {
-  /** The scheme's name in ${'`'}components.securitySchemes${'`'}. */
+  /** The scheme's name in `components.securitySchemes`. */
   scheme: string;
   type: 'bearer' | 'basic' | 'apiKey' | 'http';
   /** bearer/apiKey: the token or key; http: the raw Authorization header. */
@@ -68,7 +63,7 @@ export interface Credentials {
 
 /**
  * Decides whether credentials are valid. Return the principal (any truthy value, e.g. the user) to accept,
- * ${'`'}null${'`'}/${'`'}undefined${'`'}/${'`'}false${'`'} to reject (401), or throw an ApiError (e.g. 403 for missing scopes).
+ * `null`/`undefined`/`false` to reject (401), or throw an ApiError (e.g. 403 for missing scopes).
  */
 export type AuthenticateHook = (credentials: Credentials, request: RawRequest) => unknown;
 
@@ -313,7 +308,7 @@ export function parseForm(text: string): Record<string, string | string[]> {
   return out;
 }
 
-/** The body every adapter hands to ${'`'}handle${'`'}: parsed by content-type, or absent. */
+/** The body every adapter hands to `handle`: parsed by content-type, or absent. */
 export interface BodyState {
   body: unknown;
   hasBody: boolean;
@@ -327,7 +322,7 @@ function invalidBody(message: string): ApiError {
   return new ApiError(400, 'INVALID_BODY', 'request body is not valid for its content-type', [{ in: 'body', field: '', message }]);
 }
 
-/** Reads a request's raw bytes, at most ${'`'}limit${'`'} (413 beyond, also when Content-Length says so up front). */
+/** Reads a request's raw bytes, at most `limit` (413 beyond, also when Content-Length says so up front). */
 export async function readBytes(stream: AsyncIterable<unknown>, headers: Record<string, string | string[] | undefined>, limit: number): Promise<Uint8Array | undefined> {
   const declared = header({ headers } as RawRequest, 'content-length');
   if (headers['transfer-encoding'] === undefined && (declared === undefined || declared === '0')) return undefined;
@@ -347,7 +342,7 @@ const INFLATE: Record<string, ((data: Buffer, options: { maxOutputLength: number
 
 /**
  * Decodes raw body bytes the same way on every framework: Content-Encoding gzip/deflate/br (at most
- * ${'`'}limit${'`'} bytes once inflated: 413; not what it claims: 400; any other encoding: 415), then JSON, form,
+ * `limit` bytes once inflated: 413; not what it claims: 400; any other encoding: 415), then JSON, form,
  * text or bytes by Content-Type. No bytes (or zero) means no body.
  */
 export function decodeBody(bytes: Uint8Array | undefined, headers: Record<string, string | string[] | undefined>, limit: number): BodyState {
@@ -402,4 +397,3 @@ export function methodNotAllowed(method: string, allow: readonly string[]): ApiE
 export function notImplemented(operation: string): ApiError {
   return new ApiError(501, 'NOT_IMPLEMENTED', operation + ' is not implemented yet');
 }
-`;
