@@ -1,6 +1,6 @@
 export { MigratorError } from './errors.js';
 export type { MigratorErrorCode } from './errors.js';
-export type { Progress, RunControl } from './progress.js';
+export type { Progress, RunControl } from '@sb/errors';
 
 // connection
 export type { Queryable } from './connection/queryable.js';

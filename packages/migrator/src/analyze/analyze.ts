@@ -2,7 +2,7 @@ import { connect } from '../connection/connect.js';
 import type { Queryable } from '../connection/queryable.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
-import type { RunControl } from '../progress.js';
+import type { RunControl } from '@sb/errors';
 import { readServerLog, type ServerLog } from '../workload/server-log/read-server-log.js';
 import { findRepeatedLookups } from './n-plus-one/find-lookups.js';
 import type { RepeatedLookup } from './n-plus-one/types.js';

@@ -1,7 +1,7 @@
 import { untrackSession } from '../workload/statements.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
-import type { RunControl } from '../progress.js';
+import type { RunControl } from '@sb/errors';
 import { MigratorError } from '../errors.js';
 import { loadMigrations } from './load.js';
 import { acquireRunnerLock, releaseRunnerLock } from './lock.js';

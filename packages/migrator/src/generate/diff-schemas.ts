@@ -1,4 +1,4 @@
-import type { Progress, RunControl } from '../progress.js';
+import type { Progress, RunControl } from '@sb/errors';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';

@@ -1,4 +1,4 @@
-import type { Progress } from '../progress.js';
+import type { Progress } from '@sb/errors';
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
 import { quoteLiteral } from '../sql/quote.js';

@@ -5,7 +5,7 @@ import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { statementsAvailable, untrackSession } from '../workload/statements.js';
 import { MigratorError } from '../errors.js';
-import type { RunControl } from '../progress.js';
+import type { RunControl } from '@sb/errors';
 import { evaluateQuery, type QueryReport } from './evaluate.js';
 import { enableHypopg } from './hypopg.js';
 import { queriesFromFile, queriesFromStatements, type WorkloadQuery } from './queries.js';
