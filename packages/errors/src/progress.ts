@@ -30,8 +30,8 @@ export interface Progress<Phase extends string = string> {
  * The second argument of every long-running sb call: cancellation and progress.
  *
  * Aborting `signal` stops the work at the next step it reaches (a file, a rule, a request, a query) and the call
- * rejects: `@sb/scaffolder` with `SCAFFOLD_ABORTED`, `@sb/security-rules` with `SECRULES_ABORTED`, `@sb/migrator`
- * with the signal's `AbortError`. A load test instead resolves with its partial result (`aborted: true`).
+ * rejects with its library's `*_ABORTED` error (`SCAFFOLD_ABORTED`, `SECRULES_ABORTED`, `MIGRATOR_ABORTED`). A load
+ * test instead resolves with its partial result (`aborted: true`).
  *
  * @example
  * ```ts
