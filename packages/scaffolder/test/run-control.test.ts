@@ -86,7 +86,7 @@ describe('one call shape: fn(options, { signal, onProgress })', () => {
     expect(await missing(out)).toBe(true);
   });
 
-  it('scaffoldFromDb stops mid-introspection with SCAFFOLD_ABORTED (not the signal\'s DOMException)', async () => {
+  it('scaffoldFromDb stops mid-introspection with SCAFFOLD_ABORTED (its own code, not the migrator\'s)', async () => {
     const db = await freshDatabase('abort', SCHEMA);
     try {
       const out = await output('abort-db');

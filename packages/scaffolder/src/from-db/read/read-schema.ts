@@ -15,11 +15,7 @@ export async function readSchema(
   const { connect, introspect, describeTarget } = await import('@sb/migrator');
   const client = await connect({ connectionString, applicationName: 'sb scaffold --from-db' });
   try {
-    const snapshot = await introspect(client, {
-      ...(options.schemas ? { schemas: [...options.schemas] } : {}),
-      ...(control.signal ? { signal: control.signal } : {}),
-      ...(control.onProgress ? { onProgress: control.onProgress } : {}),
-    }).catch((err: unknown) => {
+    const snapshot = await introspect(client, options.schemas ? { schemas: [...options.schemas] } : {}, control).catch((err: unknown) => {
       throw control.signal?.aborted ? abortError('scaffold', control.signal.reason) : err;
     });
     const target = describeTarget(connectionString);
