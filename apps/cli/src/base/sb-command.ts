@@ -52,10 +52,6 @@ export abstract class SbCommand extends Command {
     if (isSbError(err)) {
       code = err.code;
       exit = code.endsWith('_ABORTED') ? ExitCode.aborted : ExitCode.usage;
-    } else if (err.name === 'AbortError') {
-      // The migrator rejects with the signal's own AbortError (a DOMException) when Ctrl-C aborts it.
-      code = 'SB_ABORTED';
-      exit = ExitCode.aborted;
     } else if (err.oclif?.exit !== undefined) {
       // oclif's own parse errors (unknown flag, missing argument) are usage errors.
       if (err.oclif.exit === 0) return undefined;
