@@ -7,7 +7,8 @@ export { formatLoadCheck } from './check/format-check.js';
 
 // One URL.
 export { runLoadTest } from './run-load-test.js';
-export type { LoadTestContext, LoadTestOptions, Progress, ResolvedOptions, Segment } from './options/types.js';
+export type { LoadPhase, LoadTestContext, LoadTestOptions, Progress, ResolvedOptions, Segment } from './options/types.js';
+export type { RunControl } from '@sb/errors';
 export type { CheckResult, GeneratorUsage, LoadTestResult, RateReport } from './result/types.js';
 export type { ErrorClass, ErrorCounts, LatencySummary, RateLimitInfo, TimelinePoint } from './stats/types.js';
 

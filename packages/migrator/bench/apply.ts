@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Kysely, Migrator, PostgresDialect, sql, type Migration } from 'kysely';
 import pg from 'pg';
-import { migrate, parseMigration } from '../src/index.js';
+import { migrate } from '../src/index.js';
+import { parseMigration } from '../src/migration-file/parse.js';
 
 const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const COUNT = 100;

@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
-import { diffSchemas, parseMigration, writeMigration } from '../src/index.js';
+import { diffSchemas, writeMigration } from '../src/index.js';
+import { parseMigration } from '../src/migration-file/parse.js';
 import { generateSchema } from './schema-gen.js';
 
 const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';

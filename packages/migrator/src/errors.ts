@@ -11,6 +11,8 @@ import { SbError } from '@sb/errors';
 /** Every code a MigratorError can carry. */
 export type MigratorErrorCode =
   | 'MIGRATOR_INVALID_OPTION'
+  /** A call was aborted through the `signal` of `{ signal, onProgress }`. */
+  | 'MIGRATOR_ABORTED'
   | 'MIGRATOR_CONNECTION_FAILED'
   | 'MIGRATOR_INVALID_MIGRATION'
   | 'MIGRATOR_INTROSPECTION_FAILED'

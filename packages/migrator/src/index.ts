@@ -1,12 +1,14 @@
+// The public API of @sb/migrator: what users call, and the types those calls take and return. Internals (SQL
+// quoting, rendering, migration-file parsing and naming) are not API: the package's own tests import them by path.
 export { MigratorError } from './errors.js';
 export type { MigratorErrorCode } from './errors.js';
-export type { Progress, RunControl } from './progress.js';
+export type { Progress, RunControl } from '@sb/errors';
 
 // connection
 export type { Queryable } from './connection/queryable.js';
 export { connect } from './connection/connect.js';
 export type { ConnectOptions } from './connection/connect.js';
-export { redactConnectionString, describeTarget } from './connection/target.js';
+export { describeTarget } from './connection/target.js';
 
 // introspection and the snapshot model
 export { introspect } from './introspect/introspect.js';
@@ -43,10 +45,8 @@ export { diffSnapshots } from './diff/diff-snapshots.js';
 export type { SnapshotDiff } from './diff/diff-snapshots.js';
 export type { DiffOptions } from './diff/context.js';
 export type { RenameSuggestion } from './diff/renames.js';
-export { Phase, orderOperations } from './plan/operation.js';
+export { Phase } from './plan/operation.js';
 export type { Operation } from './plan/operation.js';
-export { renderStatements } from './plan/render.js';
-export { quoteIdent, quoteLiteral, quoteQualified } from './sql/quote.js';
 export { diffSchemas } from './generate/diff-schemas.js';
 export type { DiffSchemasOptions, MigrationPlan, SchemaSource } from './generate/diff-schemas.js';
 export { writeMigration } from './generate/write-migration.js';
@@ -54,11 +54,6 @@ export type { WriteMigrationOptions, WriteMigrationResult } from './generate/wri
 
 // migration files (dbmate format)
 export type { MigrationFile, MigrationSection, MigrationContent } from './migration-file/types.js';
-export { parseMigration } from './migration-file/parse.js';
-export { renderMigration } from './migration-file/render.js';
-export { writeMigrationFiles } from './migration-file/write.js';
-export type { MigrationFileToWrite } from './migration-file/write.js';
-export { migrationFileName, slugify } from './migration-file/name.js';
 
 // apply: sb db migrate / sb db status
 export { migrate } from './apply/runner.js';

@@ -6,14 +6,6 @@ export type Framework = 'express' | 'fastify' | 'koa';
 /** Every framework `scaffold()` supports, in a stable order. */
 export const FRAMEWORKS: readonly Framework[] = ['express', 'fastify', 'koa'];
 
-/** One step of a scaffold run, reported through `onProgress`. */
-export interface ScaffoldProgress {
-  /** The pipeline stage: load → doctor → model → emit → handlers → write. */
-  readonly phase: 'load' | 'doctor' | 'model' | 'emit' | 'handlers' | 'write';
-  /** A short human description of what is happening. */
-  readonly message: string;
-}
-
 /**
  * Options of {@link scaffold}.
  *
@@ -35,10 +27,6 @@ export interface ScaffoldOptions {
   readonly output: string;
   /** Compute everything and report, but write nothing. */
   readonly dryRun?: boolean;
-  /** Aborts the run; nothing is written once aborted. */
-  readonly signal?: AbortSignal;
-  /** Called at each pipeline stage. */
-  readonly onProgress?: (progress: ScaffoldProgress) => void;
   /**
    * Ignore the cache of earlier runs in `<output>/.sb/scaffold-cache.json` (compiled validators, handler
    * scans) and compile everything again. The cache is still written. Default `false`.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { RULES, scan } from '../src/index.js';
+import { scan } from '../src/index.js';
+import { RULES } from '../src/scan/rules/registry.js';
 import { findSourceFiles } from '../src/scan/project/find-files.js';
 import { PEER_MAP, runPeer } from './peer-eslint.js';
 

@@ -10,6 +10,8 @@ import { SbError } from '@sb/errors';
 export type SecurityRulesErrorCode =
   | 'SECRULES_INVALID_OPTION'
   | 'SECRULES_INTERNAL'
+  /** A scan or probe was aborted through the `signal` of `{ signal, onProgress }`. */
+  | 'SECRULES_ABORTED'
   // static scan (sb security scan)
   | 'SECRULES_PATH_NOT_FOUND'
   | 'SECRULES_TSCONFIG_INVALID'

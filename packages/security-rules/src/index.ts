@@ -1,3 +1,6 @@
+// The public API of @sb/security-rules: what users call. Every long-running call is `fn(options, { signal, onProgress })`.
+// Internals (the rule contract, the registry, the engine, the probe's HTTP client and checks) are not API.
+export type { Progress, RunControl } from '@sb/errors';
 export { SecurityRulesError } from './errors.js';
 export type { SecurityRulesErrorCode } from './errors.js';
 
@@ -11,28 +14,23 @@ export { toBaseline, readBaseline } from './scan/report/baseline.js';
 export type { Baseline } from './scan/report/baseline.js';
 export { applyFixes } from './scan/fix/apply-fixes.js';
 export type { FixReport } from './scan/fix/apply-fixes.js';
-export { RULES } from './scan/rules/registry.js';
 export { SEVERITY_ORDER } from './scan/model/finding.js';
 export type { Confidence, Finding, FixEdit, Fix, FlowStep, Location, RuleMeta, Severity } from './scan/model/finding.js';
-export type { Rule } from './scan/engine/rule.js';
 export type { ParseProblem } from './scan/project/load-project.js';
 export type { SuppressionProblem } from './scan/report/suppressions.js';
-export type { ScanConfig } from './scan/config/scan-config.js';
 
 // Live probe (sb security probe); also importable alone as '@sb/security-rules/probe'
-export { probeApi, isLoopbackHost, observatoryGrade, gradeForScore } from './probe/index.js';
+export { probeApi } from './probe/index.js';
 export type {
+  GraphqlObservation,
   ObservatoryGrade,
-  ObservatoryInput,
   ObservatoryTest,
   ProbeCategory,
   ProbeEvidence,
+  ProbeFamily,
   ProbeFinding,
   ProbeOptions,
-  ProbeProgress,
   ProbeReport,
-  ProbeResponse,
-  ProbeRunOptions,
   ProbeSeverity,
   ProbeStatus,
   ProbeSummary,

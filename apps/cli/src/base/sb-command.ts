@@ -1,5 +1,6 @@
 import { Command, Flags } from '@oclif/core';
 import { isSbError } from '@sb/errors';
+import { RunSession } from './run-session.js';
 
 /** Exit codes every `sb` command uses. */
 export const ExitCode = {
@@ -11,6 +12,8 @@ export const ExitCode = {
   usage: 2,
   /** A bug in sb (an unexpected error): `EX_SOFTWARE` from sysexits, never 1, which means "a check failed". */
   crash: 70,
+  /** Stopped by Ctrl-C (an `*_ABORTED` error): 128 + SIGINT, as a shell reports it. */
+  aborted: 130,
 } as const;
 
 /**
@@ -34,13 +37,21 @@ export abstract class SbCommand extends Command {
     return Boolean(process.stderr.isTTY) && !this.jsonEnabled() && process.env['CI'] !== 'true';
   }
 
+  /**
+   * The second argument of the command's one long-running library call, `{ signal, onProgress }`: Ctrl-C aborts
+   * the call, progress is drawn on stderr when {@link interactive}. Call `end()` once the call settled.
+   */
+  protected startRun(): RunSession {
+    return new RunSession(this.interactive);
+  }
+
   protected override async catch(err: Error & { exitCode?: number; oclif?: { exit?: number } }): Promise<unknown> {
     const verbose = this.argv.includes('--verbose');
     let code = 'SB_UNEXPECTED';
     let exit: number = ExitCode.crash;
     if (isSbError(err)) {
       code = err.code;
-      exit = ExitCode.usage;
+      exit = code.endsWith('_ABORTED') ? ExitCode.aborted : ExitCode.usage;
     } else if (err.oclif?.exit !== undefined) {
       // oclif's own parse errors (unknown flag, missing argument) are usage errors.
       if (err.oclif.exit === 0) return undefined;

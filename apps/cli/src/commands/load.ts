@@ -2,7 +2,6 @@ import { Args, Flags } from '@oclif/core';
 import type { LoadCheck } from '@sb/loadtest';
 import { SbCommand } from '../base/sb-command.js';
 import { numberFlag } from '../format/load-flags.js';
-import { ProgressLine } from '../format/progress-line.js';
 import { toOptions } from '../options/load.js';
 import { savedText, scaleFlags } from '../options/load-scale.js';
 
@@ -48,21 +47,12 @@ export default class Load extends SbCommand {
     const { args, flags } = await this.parse(Load);
     const options = await toOptions(args, flags);
     const { runLoadCheck, formatLoadCheck } = await import('@sb/loadtest');
-    const progress = new ProgressLine(this.interactive);
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
-    try {
-      const check = await runLoadCheck(options, { signal: controller.signal, onProgress: (p) => progress.update(p.message) });
-      progress.done();
-      if (!this.jsonEnabled()) this.log(formatLoadCheck(check).trimEnd());
-      // `--save -`: the shard (or baseline) as one JSON line on stdout, for `kubectl logs` and `sb load merge`.
-      if (check.kind === 'run' && check.saved !== undefined) process.stdout.write(savedText(check.saved, '-'));
-      if (!check.passed) this.failCheck();
-      return check;
-    } finally {
-      progress.done();
-      process.removeListener('SIGINT', onSigint);
-    }
+    const run = this.startRun();
+    const check = await runLoadCheck(options, run).finally(() => run.end());
+    if (!this.jsonEnabled()) this.log(formatLoadCheck(check).trimEnd());
+    // `--save -`: the shard (or baseline) as one JSON line on stdout, for `kubectl logs` and `sb load merge`.
+    if (check.kind === 'run' && check.saved !== undefined) process.stdout.write(savedText(check.saved, '-'));
+    if (!check.passed) this.failCheck();
+    return check;
   }
 }

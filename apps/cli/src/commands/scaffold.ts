@@ -3,7 +3,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import type { ScaffoldFromDbResult, ScaffoldGraphqlResult, ScaffoldResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
-import { ProgressLine } from '../format/progress-line.js';
 import { formatScaffoldResult } from '../format/scaffold.js';
 import { formatGraphqlResult } from '../format/scaffold-graphql.js';
 import { formatFromDbResult } from '../format/spec-from-db.js';
@@ -47,13 +46,14 @@ export default class Scaffold extends SbCommand {
     if (flags['from-db'] !== undefined || args.spec === undefined) return this.fromDb(args.spec, flags);
     if (isGraphqlSchema(path.resolve(userCwd(), args.spec))) {
       const { scaffoldGraphql } = await import('@sb/scaffolder');
-      const result = await scaffoldGraphql(toGraphqlOptions(args.spec, flags, userCwd()));
+      const run = this.startRun();
+      const result = await scaffoldGraphql(toGraphqlOptions(args.spec, flags, userCwd()), run).finally(() => run.end());
       if (!this.jsonEnabled()) this.log(formatGraphqlResult(result, { dryRun: flags['dry-run'] === true }));
       return result;
     }
     const { scaffold } = await import('@sb/scaffolder');
-    const progress = new ProgressLine(this.interactive);
-    const result = await scaffold({ ...toScaffoldOptions(args.spec, flags, userCwd()), onProgress: (p) => progress.update(p.message, true) }).finally(() => progress.done());
+    const run = this.startRun();
+    const result = await scaffold(toScaffoldOptions(args.spec, flags, userCwd()), run).finally(() => run.end());
     if (!this.jsonEnabled()) this.log(formatScaffoldResult(result, { verbose: flags.verbose === true, dryRun: flags['dry-run'] }));
     return result;
   }
@@ -63,11 +63,8 @@ export default class Scaffold extends SbCommand {
     const url = flags['from-db'];
     if (spec !== undefined || url === undefined) this.error('give either an OpenAPI spec file or --from-db <postgres://…>, not both or neither', { exit: 2 });
     const { scaffoldFromDb } = await import('@sb/scaffolder');
-    const progress = new ProgressLine(this.interactive);
-    const result = await scaffoldFromDb({
-      ...toFromDbOptions({ ...flags, 'from-db': url }, userCwd()),
-      onProgress: (p) => progress.update(p.message, true),
-    }).finally(() => progress.done());
+    const run = this.startRun();
+    const result = await scaffoldFromDb(toFromDbOptions({ ...flags, 'from-db': url }, userCwd()), run).finally(() => run.end());
     if (!this.jsonEnabled()) this.log(formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));
     return result;
   }

@@ -2,7 +2,6 @@ import { Args, Flags } from '@oclif/core';
 import type { SpecFromRoutesResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { formatSpecResult } from '../format/spec.js';
-import { ProgressLine } from '../format/progress-line.js';
 import { userCwd } from '../options/cwd.js';
 import { toSpecOptions } from '../options/spec.js';
 
@@ -32,8 +31,8 @@ export default class Spec extends SbCommand {
   async run(): Promise<SpecFromRoutesResult> {
     const { argv, flags } = await this.parse(Spec);
     const { specFromRoutes, serializeSpec } = await import('@sb/scaffolder');
-    const progress = new ProgressLine(this.interactive);
-    const result = await specFromRoutes({ ...toSpecOptions(argv as string[], flags, userCwd()), onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    const run = this.startRun();
+    const result = await specFromRoutes(toSpecOptions(argv as string[], flags, userCwd()), run).finally(() => run.end());
     if (!this.jsonEnabled()) {
       if (flags.output) this.logToStderr(formatSpecResult(result, flags.output));
       else {

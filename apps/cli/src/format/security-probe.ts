@@ -1,4 +1,4 @@
-import type { ProbeFinding, ProbeProgress, ProbeReport } from '@sb/security-rules/probe';
+import type { ProbeFinding, ProbeReport } from '@sb/security-rules/probe';
 
 /** Drops control characters (ANSI escapes included) from text the target sent: the terminal is ours. */
 function clean(text: string): string {
@@ -7,11 +7,6 @@ function clean(text: string): string {
 }
 
 const MARK = { fail: 'FAIL', skip: 'SKIP', pass: 'ok  ' } as const;
-
-/** The live progress line. */
-export function formatProbeProgress(p: ProbeProgress): string {
-  return clean(`probing: ${p.phase} — ${p.message} (${p.requests} requests)`);
-}
 
 function formatFinding(f: ProbeFinding, verbose: boolean): string[] {
   const route = f.route ? ` ${f.route}` : '';

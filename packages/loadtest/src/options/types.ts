@@ -1,3 +1,4 @@
+import type { Progress as SbProgress, RunControl } from '@sb/errors';
 import type { ResolvedTls, TlsOptions } from './transport.js';
 
 /**
@@ -78,27 +79,23 @@ export interface Segment {
   count: number;
 }
 
-/**
- * What every long-running call of @sb/loadtest reports while it runs (about twice a second), the one progress
- * shape of sb: `phase`, a ready-to-print `message`, and `done`/`total` when the run is bounded (requests or ms).
- */
-export interface Progress {
-  phase: 'setup' | 'warmup' | 'measure' | 'drain';
-  /** One line for people, e.g. "load 12.0/30 s · 1,234 req/s · p99 45.1 ms · 0 errors · 50 in flight". */
-  message: string;
-  /** Requests (or flows) completed, or ms elapsed, so far. */
-  done?: number;
-  /** The planned total in the same unit as `done`. */
-  total?: number;
-}
+/** The stages of a load run, in order: `Progress['phase']` of @sb/loadtest. */
+export type LoadPhase = 'setup' | 'warmup' | 'measure' | 'drain';
 
-/** Cancellation and progress for a long-running call: `fn(options, { signal, onProgress })`. */
-export interface LoadTestContext {
-  /** Aborting stops sending, closes connections and resolves with the partial result (`aborted: true`). */
-  signal?: AbortSignal;
-  /** Called about twice a second while the run is going. */
-  onProgress?: (progress: Progress) => void;
-}
+/**
+ * What every long-running call of @sb/loadtest reports while it runs (about twice a second): sb's one progress
+ * shape (`Progress` of `@sb/errors`) with `phase` narrowed to {@link LoadPhase}. `message` is ready to print, e.g.
+ * "load 12.0/30 s · 1,234 req/s · p99 45.1 ms · 0 errors · 50 in flight"; `done`/`total` count requests (or
+ * flows) or ms elapsed when the run is bounded.
+ */
+export type Progress = SbProgress<LoadPhase>;
+
+/**
+ * Cancellation and progress for a long-running call: `fn(options, { signal, onProgress })` (`RunControl` of
+ * `@sb/errors`). Aborting stops sending, closes connections and resolves with the partial result
+ * (`aborted: true`); `onProgress` is called about twice a second while the run is going.
+ */
+export type LoadTestContext = RunControl<LoadPhase>;
 
 /** How much load runs and for how long: shared by one-URL runs and scenarios. */
 export interface LoadModelSettings {

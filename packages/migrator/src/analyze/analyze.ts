@@ -2,7 +2,8 @@ import { connect } from '../connection/connect.js';
 import type { Queryable } from '../connection/queryable.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
-import type { RunControl } from '../progress.js';
+import type { RunControl } from '@sb/errors';
+import { checkAborted } from '../abort.js';
 import { readServerLog, type ServerLog } from '../workload/server-log/read-server-log.js';
 import { findRepeatedLookups } from './n-plus-one/find-lookups.js';
 import type { RepeatedLookup } from './n-plus-one/types.js';
@@ -100,7 +101,7 @@ export async function analyze(options: AnalyzeOptions, control: RunControl = {})
     const sources = { statements: stats.available, thresholds, ...(db ? { db } : {}), ...(log ? { log } : {}) };
     const ctxLookups = () => (lookups ??= findRepeatedLookups(sources));
     for (const [i, check] of selected.entries()) {
-      control.signal?.throwIfAborted();
+      checkAborted(control.signal, 'analyze');
       control.onProgress?.({ phase: 'check', message: `check ${i + 1}/${selected.length}: ${check.id}`, done: i, total: selected.length });
       const skipped = skipReason(check, db, stats.available, Boolean(log));
       if (skipped) {

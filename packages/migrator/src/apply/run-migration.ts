@@ -3,7 +3,7 @@ import type { LoadedMigration } from './load.js';
 import { notRun, round, runStatement } from './execute.js';
 import { validateIndexTarget } from './validate-index.js';
 import { forgetApplied, recordApplied, recordProgress, type TrackingTable } from './tracking.js';
-import type { Progress } from '../progress.js';
+import type { Progress } from '@sb/errors';
 import type { ApplyClient, MigrationFailure, MigrationReport } from './types.js';
 
 export interface RunContext {

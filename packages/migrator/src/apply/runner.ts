@@ -1,7 +1,8 @@
 import { untrackSession } from '../workload/statements.js';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
-import type { RunControl } from '../progress.js';
+import type { RunControl } from '@sb/errors';
+import { checkAborted } from '../abort.js';
 import { MigratorError } from '../errors.js';
 import { loadMigrations } from './load.js';
 import { acquireRunnerLock, releaseRunnerLock } from './lock.js';
@@ -67,7 +68,7 @@ export async function migrate(options: MigrateOptions, control: RunControl = {})
       if (result.dryRun) await db.query('begin');
       try {
         for (const run of runs) {
-          control.signal?.throwIfAborted();
+          checkAborted(control.signal, 'migrate');
           const outcome = await runMigration(ctx, run.migration, run.resumeAt);
           result.migrations.push(outcome.report);
           if (outcome.failure) {

@@ -1,4 +1,4 @@
-import type { Progress, RunControl } from '../progress.js';
+import type { Progress, RunControl } from '@sb/errors';
 import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { MigratorError } from '../errors.js';
@@ -66,14 +66,15 @@ function label(source: SchemaSource): string {
 }
 
 async function snapshotOf(source: SchemaSource, options: DiffSchemasOptions, control: RunControl, side: string): Promise<SchemaSnapshot> {
-  const common = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, trackingTable: options.trackingTable, signal: control.signal };
+  const common = { schemas: options.schemas, excludeSchemas: options.excludeSchemas, trackingTable: options.trackingTable };
   const onProgress = (p: Progress) => control.onProgress?.({ ...p, message: `${side}: ${p.message}` });
+  const sided: RunControl = { ...(control.signal ? { signal: control.signal } : {}), onProgress };
   if ('snapshot' in source) return source.snapshot;
-  if ('file' in source) return loadSchemaFile(source.file, { ...common, shadow: options.shadow, cacheDir: options.cacheDir, onProgress });
+  if ('file' in source) return loadSchemaFile(source.file, { ...common, shadow: options.shadow, cacheDir: options.cacheDir }, sided);
   onProgress({ phase: 'connect', message: `connecting to ${describeTarget(source.connection)}` });
   const client = await connect({ connectionString: source.connection });
   try {
-    return await introspect(client, { ...common, onProgress });
+    return await introspect(client, common, sided);
   } finally {
     await client.end().catch(() => undefined);
   }
@@ -96,11 +97,9 @@ export async function diffSchemas(options: DiffSchemasOptions, control: RunContr
     [from, to] = (await loadSchemaFiles([options.from.file, options.to.file], {
       schemas: options.schemas,
       excludeSchemas: options.excludeSchemas,
-      signal: control.signal,
       shadow: options.shadow,
       cacheDir: options.cacheDir,
-      onProgress: control.onProgress,
-    })) as [SchemaSnapshot, SchemaSnapshot];
+    }, control)) as [SchemaSnapshot, SchemaSnapshot];
   } else {
     // Two servers (or a server and a shadow) are read at the same time.
     [from, to] = await Promise.all([snapshotOf(options.from, options, control, 'from'), snapshotOf(options.to, options, control, 'to')]);

@@ -1,4 +1,5 @@
-import type { Progress } from '../progress.js';
+import type { RunControl } from '@sb/errors';
+import { checkAborted } from '../abort.js';
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
 import { quoteLiteral } from '../sql/quote.js';
@@ -18,9 +19,6 @@ export interface IntrospectOptions {
    * `public.sb_schema_migrations`. Its schema is left out too when nothing else is in it.
    */
   trackingTable?: { schema: string; table: string };
-  signal?: AbortSignal;
-  /** Called as each object kind is read (phase `introspect`). */
-  onProgress?: (progress: Progress) => void;
 }
 
 type Row = Record<string, unknown>;
@@ -28,7 +26,10 @@ type Row = Record<string, unknown>;
 /**
  * Reads a database's schema into a plain, serialisable {@link SchemaSnapshot}, in about a dozen set-based
  * catalog queries whatever the number of tables. Pass one connection (a `pg.Client` or PGlite), not a
- * pool: the search_path is emptied for the duration so every name comes back schema-quoteQualified, then restored.
+ * pool: the search_path is emptied for the duration so every name comes back schema-qualified, then restored.
+ *
+ * `control.onProgress` gets one `introspect` event per catalog query; aborting `control.signal` rejects with
+ * `MIGRATOR_ABORTED` before the next one.
  *
  * @example
  * ```ts
@@ -39,7 +40,7 @@ type Row = Record<string, unknown>;
  * } finally { await client.end(); }
  * ```
  */
-export async function introspect(db: Queryable, options: IntrospectOptions = {}): Promise<SchemaSnapshot> {
+export async function introspect(db: Queryable, options: IntrospectOptions = {}, control: RunControl = {}): Promise<SchemaSnapshot> {
   const filter = (alias: string) => Q.schemaFilter(alias, options.schemas, options.excludeSchemas ?? [], quoteLiteral);
   const previous = await db.query<{ path: string; version: string }>(
     `select current_setting('search_path') as path, current_setting('server_version_num') as version`,
@@ -48,8 +49,8 @@ export async function introspect(db: Queryable, options: IntrospectOptions = {})
   await db.query(`select set_config('search_path', '', false)`);
   try {
     const run = async (label: string, sql: string): Promise<Row[]> => {
-      options.signal?.throwIfAborted();
-      options.onProgress?.({ phase: 'introspect', message: `reading ${label}` });
+      checkAborted(control.signal, 'introspect');
+      control.onProgress?.({ phase: 'introspect', message: `reading ${label}` });
       try {
         return (await db.query<Row>(sql)).rows;
       } catch (cause) {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
+import type { RunControl } from '@sb/errors';
 import type { Queryable } from '../connection/queryable.js';
 import { MigratorError } from '../errors.js';
 import { introspect, type IntrospectOptions } from '../introspect/introspect.js';
@@ -45,16 +46,16 @@ export async function resetShadow(db: Queryable, settings = false): Promise<void
  * of a file-to-file diff. A file that does not load throws `MIGRATOR_SCHEMA_LOAD_FAILED` with
  * file:line:column and PostgreSQL's message.
  */
-export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOptions = {}): Promise<SchemaSnapshot[]> {
+export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOptions = {}, control: RunControl = {}): Promise<SchemaSnapshot[]> {
   const texts = (await Promise.all(files.map(readSchema))).map((text, i) => stripPsqlMetaCommands(text, files[i]!));
-  const shadowProgress = (message: string) => options.onProgress?.({ phase: 'shadow', message });
+  const shadowProgress = (message: string) => control.onProgress?.({ phase: 'shadow', message });
   // Syntax errors are found by the parser before any database is started.
   for (let i = 0; i < files.length; i++) await splitStatements(texts[i]!, files[i]!.length > 80 ? basename(files[i]!) : files[i]!);
   const run = async (db: Queryable, i: number, script: (sql: string) => Promise<unknown>) => {
     const label = files[i]!.length > 80 ? basename(files[i]!) : files[i]!;
-    options.onProgress?.({ phase: 'shadow', message: `loading ${label} into the shadow database` });
-    await loadSql(db, texts[i]!, label, { ...options, onProgress: shadowProgress, script });
-    return introspect(db, options);
+    control.onProgress?.({ phase: 'shadow', message: `loading ${label} into the shadow database` });
+    await loadSql(db, texts[i]!, label, { ...(control.signal ? { signal: control.signal } : {}), onProgress: shadowProgress, script });
+    return introspect(db, options, control);
   };
   const out: SchemaSnapshot[] = [];
   if (options.shadow) {
@@ -82,6 +83,6 @@ export async function loadSchemaFiles(files: string[], options: LoadSchemaFileOp
  * const target = await loadSchemaFile('schema/v2.sql'); // embedded PGlite, no server needed
  * ```
  */
-export async function loadSchemaFile(file: string, options: LoadSchemaFileOptions = {}): Promise<SchemaSnapshot> {
-  return (await loadSchemaFiles([file], options))[0]!;
+export async function loadSchemaFile(file: string, options: LoadSchemaFileOptions = {}, control: RunControl = {}): Promise<SchemaSnapshot> {
+  return (await loadSchemaFiles([file], options, control))[0]!;
 }

@@ -1,4 +1,5 @@
 import type { Queryable } from '../connection/queryable.js';
+import { checkAborted } from '../abort.js';
 import { MigratorError } from '../errors.js';
 import { lineColumn, splitStatements } from './split.js';
 
@@ -26,7 +27,7 @@ export async function loadSql(
   }
   let done = 0;
   for (const statement of statements) {
-    options.signal?.throwIfAborted();
+    checkAborted(options.signal, `loading ${file}`);
     try {
       await db.query(statement.sql);
     } catch (cause) {

@@ -5,7 +5,8 @@ import { connect } from '../connection/connect.js';
 import { describeTarget } from '../connection/target.js';
 import { statementsAvailable, untrackSession } from '../workload/statements.js';
 import { MigratorError } from '../errors.js';
-import type { RunControl } from '../progress.js';
+import type { RunControl } from '@sb/errors';
+import { checkAborted } from '../abort.js';
 import { evaluateQuery, type QueryReport } from './evaluate.js';
 import { enableHypopg } from './hypopg.js';
 import { queriesFromFile, queriesFromStatements, type WorkloadQuery } from './queries.js';
@@ -94,7 +95,7 @@ export async function suggestIndexes(options: SuggestOptions, control: RunContro
       await db.query(`set local plan_cache_mode = force_generic_plan`);
       const ctx = { db, catalog: await catalogTables(db), existing: await listIndexes(db), hypopg: result.hypopg.available, minImprovement };
       for (const [i, q] of workload.entries()) {
-        control.signal?.throwIfAborted();
+        checkAborted(control.signal, 'suggestIndexes');
         control.onProgress?.({ phase: 'query', message: `query ${i + 1}/${workload.length}`, done: i, total: workload.length });
         result.queries.push(await evaluateQuery(ctx, q));
       }

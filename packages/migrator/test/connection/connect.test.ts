@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { connect, describeTarget, MigratorError, redactConnectionString } from '../../src/index.js';
+import { connect, describeTarget, MigratorError } from '../../src/index.js';
+import { redactConnectionString } from '../../src/connection/target.js';
 
 const BASE = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 

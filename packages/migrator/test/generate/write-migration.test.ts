@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { diffSchemas, introspect, parseMigration, type SchemaSnapshot, writeMigration } from '../../src/index.js';
+import { diffSchemas, introspect, type SchemaSnapshot, writeMigration } from '../../src/index.js';
+import { parseMigration } from '../../src/migration-file/parse.js';
 import { resetDatabase } from '../conformance/harness.js';
 import { createDatabase } from '../helpers/databases.js';
 

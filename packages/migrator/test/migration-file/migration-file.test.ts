@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MigratorError, migrationFileName, parseMigration, renderMigration, slugify } from '../../src/index.js';
+import { MigratorError } from '../../src/index.js';
+import { migrationFileName, slugify } from '../../src/migration-file/name.js';
+import { parseMigration } from '../../src/migration-file/parse.js';
+import { renderMigration } from '../../src/migration-file/render.js';
 
 describe('migration files', () => {
   it('names a migration by its UTC timestamp and a safe slug', () => {

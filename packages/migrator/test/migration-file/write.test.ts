@@ -2,7 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MigratorError, parseMigration, writeMigrationFiles } from '../../src/index.js';
+import { MigratorError } from '../../src/index.js';
+import { parseMigration } from '../../src/migration-file/parse.js';
+import { writeMigrationFiles } from '../../src/migration-file/write.js';
 
 const out = () => mkdtempSync(join(tmpdir(), 'sb-migration-files-'));
 const date = new Date('2026-01-15T09:30:00Z');

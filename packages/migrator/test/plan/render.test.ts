@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { orderOperations, Phase, renderStatements, type Operation } from '../../src/index.js';
+import { Phase, type Operation } from '../../src/index.js';
+import { orderOperations } from '../../src/plan/operation.js';
+import { renderStatements } from '../../src/plan/render.js';
 
 const op = (phase: Phase, sql: string, kind = 'x'): Operation => ({ phase, sql, kind, object: 'o', transaction: true });
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { MigratorError, quoteIdent, quoteLiteral, quoteQualified } from '../../src/index.js';
+import { MigratorError } from '../../src/index.js';
+import { quoteIdent, quoteLiteral, quoteQualified } from '../../src/sql/quote.js';
 import { safeName } from '../../src/sql/quote.js';
 import { createDatabase } from '../helpers/databases.js';
 

@@ -1,5 +1,5 @@
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import type { Framework, ScaffoldProgress } from '../options.js';
+import type { Framework } from '../options.js';
 import type { ScaffoldResult } from '../result.js';
 
 /**
@@ -36,8 +36,6 @@ export interface ScaffoldFromDbOptions {
   readonly cwd?: string;
   /** As for `scaffold`: make `cwd` a project that runs (with `kysely` and `pg`). Default `false`. */
   readonly project?: boolean;
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: ScaffoldProgress | { phase: 'introspect'; message: string }) => void;
 }
 
 /** One table and the routes generated for it. */

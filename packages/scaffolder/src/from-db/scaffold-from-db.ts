@@ -1,3 +1,5 @@
+import type { RunControl } from '@sb/errors';
+import { checkAborted } from '../abort.js';
 import { ScaffoldError } from '../errors.js';
 import { FRAMEWORKS } from '../options.js';
 import { scaffoldWith } from '../from-spec/scaffold.js';
@@ -20,22 +22,21 @@ import { buildSpec } from './spec/build-spec.js';
  * update and delete by primary key; PostgreSQL errors mapped to 400/404/409/422 without SQL text. Handler
  * files that already existed are left alone. Tables without a primary key get a read-only list route.
  *
+ * `control.onProgress` gets `introspect` (from the migrator), then `scaffold()`'s stages; aborting
+ * `control.signal` rejects with `SCAFFOLD_ABORTED` at the next catalog query or stage, and nothing is written.
+ *
  * @example
  * ```ts
  * const r = await scaffoldFromDb({ connectionString: process.env.DATABASE_URL!, framework: 'express', output: 'src' });
  * console.log(r.tables.map((t) => `${t.path}: ${t.operations.join(', ')}`));
  * ```
  */
-export async function scaffoldFromDb(options: ScaffoldFromDbOptions): Promise<ScaffoldFromDbResult> {
+export async function scaffoldFromDb(options: ScaffoldFromDbOptions, control: RunControl = {}): Promise<ScaffoldFromDbResult> {
   if (!FRAMEWORKS.includes(options.framework)) {
     throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework: expected one of ${FRAMEWORKS.join(', ')}, got ${String(options.framework)}`);
   }
-  const progress = options.onProgress ?? (() => undefined);
-  const { snapshot, target, database } = await readSchema(options.connectionString, {
-    ...(options.schemas ? { schemas: options.schemas } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-    onProgress: (message) => progress({ phase: 'introspect', message }),
-  });
+  const { snapshot, target, database } = await readSchema(options.connectionString, options.schemas ? { schemas: options.schemas } : {}, control);
+  checkAborted(control.signal, 'scaffold');
   const { tables, warnings } = buildModel(snapshot, { writableTimestamps: options.writableTimestamps === true });
   if (tables.length === 0) {
     const where = options.schemas?.length ? `schema(s) ${options.schemas.join(', ')}` : 'any user schema';
@@ -62,8 +63,6 @@ export async function scaffoldFromDb(options: ScaffoldFromDbOptions): Promise<Sc
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
       ...(options.project !== undefined ? { project: options.project } : {}),
       ...(options.dryRun ? { dryRun: true } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     },
     {
       handlerFile: (_group, ops) => {
@@ -73,6 +72,7 @@ export async function scaffoldFromDb(options: ScaffoldFromDbOptions): Promise<Sc
       files: own,
       dependencies: ['kysely', 'pg', '@types/pg'],
     },
+    control,
   );
   const created = new Set(result.files.filter((f) => f.kind === 'user' && f.status === 'created').map((f) => f.path));
   const reports: TableReport[] = [];

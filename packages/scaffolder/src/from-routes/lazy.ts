@@ -1,3 +1,4 @@
+import type { RunControl } from '@sb/errors';
 import type { SpecFromRoutesOptions, SpecFromRoutesResult } from './options.js';
 
 /**
@@ -10,13 +11,16 @@ import type { SpecFromRoutesOptions, SpecFromRoutesResult } from './options.js';
  * ts-morph (and the TypeScript compiler inside it) is loaded on the first call, not when the package is
  * imported, so `scaffold()` users do not pay for it.
  *
+ * `control.onProgress` gets `load`, `discover`, `infer` (with `done`/`total` routes) and `document`; aborting
+ * `control.signal` rejects with `SCAFFOLD_ABORTED` before the next route, and no document is written.
+ *
  * @example
  * ```ts
  * const result = await specFromRoutes({ input: 'src/routes', output: 'openapi.yaml' });
  * console.log(`${result.routes.length} routes`, result.routes.filter((r) => r.notInferred.length));
  * ```
  */
-export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<SpecFromRoutesResult> {
+export async function specFromRoutes(options: SpecFromRoutesOptions, control: RunControl = {}): Promise<SpecFromRoutesResult> {
   const { specFromRoutes: run } = await import('./spec-from-routes.js');
-  return run(options);
+  return run(options, control);
 }

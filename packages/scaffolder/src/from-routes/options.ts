@@ -3,12 +3,6 @@ import type { OpenAPIObject } from 'openapi3-ts/oas31';
 /** The frameworks whose route code {@link specFromRoutes} reads. */
 export type RouteFramework = 'express' | 'fastify' | 'koa';
 
-/** One step of a routes → spec run, reported through `onProgress`. */
-export interface SpecProgress {
-  readonly phase: 'load' | 'discover' | 'infer' | 'document';
-  readonly message: string;
-}
-
 /**
  * Options of {@link specFromRoutes}.
  *
@@ -35,8 +29,6 @@ export interface SpecFromRoutesOptions {
    * a generated route table, tsconfig, lockfile), and reused while none of them changes.
    */
   readonly noCache?: boolean;
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (progress: SpecProgress) => void;
 }
 
 /** What the spec says about one route, and what could not be inferred from the code. */

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { RunControl } from '@sb/errors';
+import { checkAborted, yieldAndCheck } from '../abort.js';
 import { ScaffoldError } from '../errors.js';
 import { isObject } from '@sb/openapi';
 import { readSpecCache, specCacheKey, writeSpecCache } from './cache/spec-cache.js';
@@ -25,20 +27,23 @@ import { ZodToSchema } from './schema/zod-to-schema.js';
  * `res.status(n).json(x)`-style call sites. What cannot be inferred is listed per route, never invented.
  * With `output`, also writes the document (YAML, or JSON for `.json`).
  *
+ * `control.onProgress` gets `load`, `discover`, `infer` (with `done`/`total` routes) and `document`; aborting
+ * `control.signal` rejects with `SCAFFOLD_ABORTED` before the next route, and no document is written.
+ *
  * @example
  * ```ts
  * const result = await specFromRoutes({ input: 'src/routes', output: 'openapi.yaml' });
  * console.log(`${result.routes.length} routes`, result.routes.filter((r) => r.notInferred.length));
  * ```
  */
-export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<SpecFromRoutesResult> {
+export async function specFromRoutes(options: SpecFromRoutesOptions, control: RunControl = {}): Promise<SpecFromRoutesResult> {
   const started = performance.now();
   const inputs = typeof options.input === 'string' ? [options.input] : [...options.input];
   if (inputs.length === 0) throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', 'input: give at least one route file or folder');
-  const progress = options.onProgress ?? (() => undefined);
+  const progress = control.onProgress ?? (() => undefined);
   progress({ phase: 'load', message: `reading ${inputs.join(', ')}` });
   const files = await findRouteFiles(inputs);
-  checkAborted(options.signal);
+  checkAborted(control.signal, 'spec');
   const cacheKey = options.noCache === true ? undefined : specCacheKey(files, { title: options.title, version: options.version, tsconfig: options.tsconfig }, options.tsconfig);
   const cached = cacheKey && (await readSpecCache(cacheKey));
   if (cached) {
@@ -54,7 +59,6 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   const graph = new MountGraph(reg);
   for (const call of reg.dynamic) warnings.push({ code: 'dynamic-route-path', message: 'route path or method is computed at run time; route left out', source: sourceOf(call) });
 
-  progress({ phase: 'infer', message: `inferring ${reg.routes.length} routes` });
   const registry = new SchemaRegistry();
   const types = new TypeToSchema(registry);
   const zod = new ZodToSchema(registry, types);
@@ -62,8 +66,9 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   const operations: DocumentOperation[] = [];
   const routes: RouteReport[] = [];
   const allRoutes: { path: string; source: string }[] = [];
-  for (const route of reg.routes) {
-    checkAborted(options.signal);
+  for (const [i, route] of reg.routes.entries()) {
+    await yieldAndCheck(control.signal, 'spec');
+    progress({ phase: 'infer', message: `inferring ${reg.routes.length} routes`, done: i, total: reg.routes.length });
     const fw = graph.framework(route.container);
     if (!fw) continue;
     for (const prefix of graph.prefixes(route.container)) {
@@ -106,7 +111,7 @@ export async function specFromRoutes(options: SpecFromRoutesOptions): Promise<Sp
   const stated = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const document = buildDocument(options.title ?? stated(info['title']) ?? meta.name ?? 'API', options.version ?? stated(info['version']) ?? meta.version ?? '0.0.0', operations, registry);
   if (options.output) {
-    checkAborted(options.signal);
+    checkAborted(control.signal, 'spec');
     await writeSpecFile(document, options.output);
   }
   const result = { document, routes, warnings, files: loaded.files.length, durationMs: Math.round(performance.now() - started) };
@@ -122,10 +127,6 @@ function joinPrefix(prefix: string, p: string): string {
 
 function sourceOf(node: { getSourceFile(): { getFilePath(): string }; getStartLineNumber(): number }): string {
   return `${path.relative(process.cwd(), node.getSourceFile().getFilePath())}:${node.getStartLineNumber()}`;
-}
-
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ScaffoldError('SCAFFOLD_ABORTED', 'aborted');
 }
 
 async function packageMeta(file: string): Promise<{ name?: string; version?: string }> {

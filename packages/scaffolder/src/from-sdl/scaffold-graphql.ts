@@ -1,6 +1,8 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import type { RunControl } from '@sb/errors';
 import { printSchema } from 'graphql';
+import { checkAborted } from '../abort.js';
 import { ScaffoldError } from '../errors.js';
 import { FRAMEWORKS, type Framework } from '../options.js';
 import type { ScaffoldFile } from '../result.js';
@@ -26,7 +28,6 @@ export interface ScaffoldGraphqlOptions {
    * `smoke.test.ts`; each created once, never overwritten). Default true; false (`--no-project`): only the service code.
    */
   readonly project?: boolean;
-  readonly signal?: AbortSignal;
 }
 
 /** One resolver stub: `Query.user` in `resolvers/Query/user.ts`. */
@@ -55,14 +56,23 @@ export interface ScaffoldGraphqlResult {
  * with arguments (`resolvers/<Type>/<field>.ts`, yours), the resolver map, GraphQL Yoga wiring for Express,
  * Fastify or Koa with the protections of `limits.ts` (yours), and a runnable project around it.
  *
+ * `control.onProgress` gets `load`, `emit` and `write`; aborting `control.signal` rejects with `SCAFFOLD_ABORTED`
+ * at the next stage, and nothing is written.
+ *
  * @example
+ * ```ts
  * const result = await scaffoldGraphql({ schema: 'schema.graphql', framework: 'fastify', output: 'service/' });
  * result.resolvers.created; // [{ type: 'Query', field: 'user', file: 'resolvers/Query/user.ts' }, …]
+ * ```
  */
-export async function scaffoldGraphql(options: ScaffoldGraphqlOptions): Promise<ScaffoldGraphqlResult> {
+export async function scaffoldGraphql(options: ScaffoldGraphqlOptions, control: RunControl = {}): Promise<ScaffoldGraphqlResult> {
   if (!FRAMEWORKS.includes(options.framework)) throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework must be one of ${FRAMEWORKS.join(', ')}, got ${JSON.stringify(options.framework)}`);
   const output = path.resolve(options.output);
+  const progress = control.onProgress ?? (() => undefined);
+  progress({ phase: 'load', message: `reading ${options.schema}` });
   const { schema } = await loadSdl(options.schema);
+  checkAborted(control.signal, 'scaffold');
+  progress({ phase: 'emit', message: `generating ${options.framework} GraphQL code` });
   const fields = resolverFields(schema);
   const existingFiles = new Set(await listStubs(output));
   const created: ResolverRef[] = [];
@@ -94,7 +104,9 @@ export async function scaffoldGraphql(options: ScaffoldGraphqlOptions): Promise<
   ];
   for (const [p, content] of userFiles) if (!(await exists(output, p))) planned.push({ path: p, content, kind: 'user' });
   if (options.project !== false) planned.push(...(await graphqlProjectFiles({ framework: options.framework, output })));
-  const files = await writeOutput(output, planned, options.dryRun === true, options.signal);
+  checkAborted(control.signal, 'scaffold');
+  progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${planned.length} files` });
+  const files = await writeOutput(output, planned, options.dryRun === true, control.signal);
   return {
     framework: options.framework,
     output,

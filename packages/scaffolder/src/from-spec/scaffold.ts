@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { RunControl } from '@sb/errors';
 import path from 'node:path';
 import { GenerationCache } from '../cache/generation-cache.js';
 import { CONTRACT_FILE, emitContractFile } from './emit/contract-file.js';
@@ -18,6 +19,7 @@ import { restProject } from './project/rest-project.js';
 import { missingProjectFiles, projectFiles } from '../project/project-files.js';
 import type { KnownDependency } from '../project/versions.js';
 import { runDoctor } from './doctor/doctor.js';
+import { checkAborted } from '../abort.js';
 import { ScaffoldError } from '../errors.js';
 import { buildModel } from './model/build.js';
 import type { ScaffoldOptions } from '../options.js';
@@ -26,10 +28,6 @@ import type { ScaffoldResult, ScaffoldWarning } from '../result.js';
 import { loadSpec } from '../openapi/load.js';
 import { InvalidSpecError } from '../openapi/spec-problem.js';
 import { validateSpec } from '../openapi/validate.js';
-
-function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new ScaffoldError('SCAFFOLD_ABORTED', 'scaffold was aborted; nothing was written');
-}
 
 /**
  * Generates typed routes, precompiled validators, types and handler stubs for one framework from an
@@ -50,15 +48,18 @@ function checkAborted(signal: AbortSignal | undefined): void {
  *
  * Invalid input throws {@link InvalidSpecError} listing every problem, before anything is written.
  *
+ * `control.onProgress` is called at each stage (`phase`: `load`, `doctor`, `model`, `emit`, `handlers`, `write`);
+ * aborting `control.signal` rejects with `SCAFFOLD_ABORTED` at the next stage, and nothing is written.
+ *
  * @example
  * ```ts
  * import { scaffold } from '@sb/scaffolder';
- * const result = await scaffold({ spec: 'openapi.yaml', framework: 'fastify', output: 'src/routes' });
+ * const result = await scaffold({ spec: 'openapi.yaml', framework: 'fastify', output: 'src/routes' }, { onProgress: (p) => console.error(p.message) });
  * console.log(`${result.handlers.created.length} new handlers, ${result.warnings.length} warnings`);
  * ```
  */
-export async function scaffold(options: ScaffoldOptions): Promise<ScaffoldResult> {
-  return scaffoldWith(options, {});
+export async function scaffold(options: ScaffoldOptions, control: RunControl = {}): Promise<ScaffoldResult> {
+  return scaffoldWith(options, {}, control);
 }
 
 /**
@@ -75,7 +76,7 @@ export interface ScaffoldHooks {
 }
 
 /** {@link scaffold} with {@link ScaffoldHooks}. */
-export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHooks): Promise<ScaffoldResult> {
+export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHooks, control: RunControl = {}): Promise<ScaffoldResult> {
   const started = performance.now();
   if (!FRAMEWORKS.includes(options.framework)) {
     throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework must be one of ${FRAMEWORKS.join(', ')} (got ${JSON.stringify(options.framework)})`);
@@ -86,10 +87,10 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const output = path.resolve(cwd, options.output);
   const spec = typeof options.spec === 'string' ? path.resolve(cwd, options.spec) : options.spec;
-  const progress = options.onProgress ?? (() => undefined);
+  const progress = control.onProgress ?? (() => undefined);
   progress({ phase: 'load', message: 'reading the spec' });
   const loaded = await loadSpec(spec, typeof options.spec === 'string' ? options.spec : undefined);
-  checkAborted(options.signal);
+  checkAborted(control.signal, 'scaffold');
   const version = loaded.version;
   const problems = validateSpec(loaded.doc, version, loaded.locate);
   if (problems.length > 0) {
@@ -101,7 +102,7 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
   const warnings: ScaffoldWarning[] = [...doctor.warnings];
   progress({ phase: 'model', message: 'building the model' });
   const model = buildModel(loaded.doc, version, doctor.formats, warnings);
-  checkAborted(options.signal);
+  checkAborted(control.signal, 'scaffold');
   progress({ phase: 'emit', message: `generating ${options.framework} code for ${model.operations.length} operations` });
   const target = TARGETS[options.framework];
   const cache = await GenerationCache.load(options.noCache === true ? undefined : output);
@@ -116,7 +117,7 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
     { path: 'routes.gen.ts', content: wiring.routes, kind: 'generated' },
     { path: 'app.gen.ts', content: wiring.app, kind: 'generated' },
   ];
-  checkAborted(options.signal);
+  checkAborted(control.signal, 'scaffold');
   progress({ phase: 'handlers', message: 'planning handler files' });
   const handlers = await planHandlers(model, output, cache, hooks.handlerFile);
   files.splice(1, 0, { path: 'operations.gen.ts', content: emitOperationsFile(model, handlers.opTypes), kind: 'generated' });
@@ -132,10 +133,10 @@ export async function scaffoldWith(options: ScaffoldOptions, hooks: ScaffoldHook
     else if (!(entryInProject && f.path === 'server.ts') && !(await exists(path.join(output, f.path)))) files.push({ ...f, status: 'created' });
   }
   const fromProject = await missingProjectFiles(root, project);
-  checkAborted(options.signal);
+  checkAborted(control.signal, 'scaffold');
   progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${files.length + fromProject.length} files` });
   const all = [...files.map((f) => ({ ...f, path: prefix + f.path })), ...fromProject];
-  const writtenAll = await writeOutput(root, all, options.dryRun === true, options.signal);
+  const writtenAll = await writeOutput(root, all, options.dryRun === true, control.signal);
   const written = writtenAll.slice(0, files.length).map((f) => ({ ...f, path: f.path.slice(prefix.length) }));
   if (options.dryRun !== true) await cache.save(output);
   return {

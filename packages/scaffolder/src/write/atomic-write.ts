@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { checkAborted } from '../abort.js';
 import { ScaffoldError } from '../errors.js';
 import type { ScaffoldFile } from '../result.js';
 import { insideOutput } from './safe-path.js';
@@ -76,7 +77,7 @@ export async function writeOutput(root: string, files: readonly PlannedFile[], d
     if (status !== 'unchanged') changed.push(t);
   }
   if (dryRun || changed.length === 0) return results;
-  if (signal?.aborted) throw new ScaffoldError('SCAFFOLD_ABORTED', 'scaffold was aborted; nothing was written');
+  checkAborted(signal, 'scaffold');
   const rootExisted = (await lstat(root).catch(() => undefined)) !== undefined;
   await mkdir(root, { recursive: true });
   const tmp = path.join(root, `.sb-scaffold-${randomBytes(6).toString('hex')}`);

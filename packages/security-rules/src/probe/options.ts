@@ -47,20 +47,6 @@ export interface ProbeOptions {
   readonly only?: readonly ProbeFamily[];
 }
 
-/** Progress events of {@link probeApi}. */
-export interface ProbeProgress {
-  readonly phase: ProbeFamily;
-  /** Requests sent so far, all phases together. */
-  readonly requests: number;
-  readonly message: string;
-}
-
-/** Runtime hooks of {@link probeApi}. */
-export interface ProbeRunOptions {
-  readonly signal?: AbortSignal;
-  readonly onProgress?: (event: ProbeProgress) => void;
-}
-
 /** Options with every default applied and every bound checked. */
 export interface ResolvedProbeOptions {
   readonly base: URL;

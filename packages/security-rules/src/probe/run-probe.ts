@@ -1,10 +1,12 @@
+import type { RunControl } from '@sb/errors';
+import { checkAborted } from '../abort.js';
 import { cookieFindings, type CookieSighting } from './checks/cookies.js';
 import { HOSTILE_ORIGIN, probeCors } from './checks/cors.js';
 import { probeErrorPages } from './checks/error-pages.js';
 import { apiHeaderFindings, contentKind, headerFindings } from './checks/headers.js';
 import { headerValues, mediaType, ProbeClient, type ProbeResponse } from './http/client.js';
 import { observatoryGrade } from './observatory/grade.js';
-import type { ProbeFamily, ProbeOptions, ProbeRunOptions } from './options.js';
+import type { ProbeFamily, ProbeOptions } from './options.js';
 import { detectGraphqlEndpoint } from './graphql/detect-endpoint.js';
 import { probeGraphql } from './graphql/probe-graphql.js';
 import { probeRateLimit } from './rate-limit/probe-rate-limit.js';
@@ -32,22 +34,35 @@ const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/
  * (`SECRULES_PROBE_REMOTE_TARGET`), an unreadable spec (`SECRULES_SPEC_INVALID`) or a target that cannot be
  * reached (`SECRULES_PROBE_UNREACHABLE`). Failed probes are findings, not errors.
  *
+ * `control.onProgress` gets one event per probe step, `phase` being the family (`headers`, `cors`, `validation`,
+ * `graphql`, `rate-limit`) and `message` the route plus the requests sent so far; the rate-limit burst counts its
+ * requests in `done`/`total`. Aborting `control.signal` stops the request in flight (and the burst) and rejects
+ * with `SECRULES_ABORTED`.
+ *
  * @example
  * ```ts
  * import { probeApi } from '@sb/security-rules';
  *
- * const report = await probeApi({ url: 'http://127.0.0.1:3000', spec: 'openapi.yaml', login: '/auth/login' });
+ * const controller = new AbortController();
+ * const report = await probeApi(
+ *   { url: 'http://127.0.0.1:3000', spec: 'openapi.yaml', login: '/auth/login' },
+ *   { signal: controller.signal, onProgress: (p) => console.error(`${p.phase}: ${p.message}`) },
+ * );
  * console.log(report.observatory?.applicable.grade, report.summary);
  * for (const f of report.findings.filter((f) => f.status === 'fail')) console.log(f.severity, f.id, f.detail);
  * ```
  */
-export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {}): Promise<ProbeReport> {
+export async function probeApi(options: ProbeOptions, control: RunControl = {}): Promise<ProbeReport> {
   const started = Date.now();
   const opts = resolveProbeOptions(options);
   const operations = opts.spec !== undefined ? await readSpecOperations(opts.spec) : [];
   const deadline = started + opts.maxTimeMs;
-  const client = new ProbeClient(opts.base, { headers: opts.headers, timeoutMs: opts.timeoutMs, ...(run.signal ? { signal: run.signal } : {}) });
-  const progress = (phase: ProbeFamily, message: string): void => run.onProgress?.({ phase, requests: client.sent, message });
+  const client = new ProbeClient(opts.base, { headers: opts.headers, timeoutMs: opts.timeoutMs, ...(control.signal ? { signal: control.signal } : {}) });
+  const what = `probe of ${opts.base.origin}`;
+  const progress = (phase: ProbeFamily, message: string): void => {
+    checkAborted(control.signal, what);
+    control.onProgress?.({ phase, message: `${message} (${client.sent} requests sent)` });
+  };
   try {
     const basePath = `${opts.base.pathname}${opts.base.search}`;
     progress('headers', `GET ${basePath}`);
@@ -118,15 +133,18 @@ export async function probeApi(options: ProbeOptions, run: ProbeRunOptions = {})
           timeoutMs: opts.timeoutMs,
           headers: opts.headers,
           deadline,
-          ...(run.signal ? { signal: run.signal } : {}),
-          onBurst: (done) => progress('rate-limit', `${done}/${opts.burst} × ${burst.method} ${burst.path}`),
+          ...(control.signal ? { signal: control.signal } : {}),
+          onBurst: (done) => control.onProgress?.({ phase: 'rate-limit', message: `${done}/${opts.burst} × ${burst.method} ${burst.path}`, done, total: opts.burst }),
         });
+        // The burst (a load test) resolves with its partial result when aborted; the probe does not.
+        checkAborted(control.signal, what);
         findings.push(...result.findings);
         if (result.first) note(`${burst.method} ${burst.path}`, result.first);
         rateLimit = result.observation;
       }
     }
 
+    checkAborted(control.signal, what);
     if (opts.families.has('cookies')) findings.push(...cookieFindings(sightings));
     const api = kind === 'json' ? undefined : apiResponses.find((r) => contentKind(mediaType(r.response)) === 'json');
     if (api && opts.families.has('headers')) findings.push(...apiHeaderFindings(api.response, api.route, client.url(api.route.split(' ')[1] ?? '/').href));

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative } from 'node:path';
+import type { RunControl } from '@sb/errors';
+import { yieldAndCheck } from '../abort.js';
 import { loadScanConfig } from './config/scan-config.js';
 import { RuleContext } from './engine/context.js';
 import { NodeIndex } from './project/node-index.js';
@@ -25,9 +27,6 @@ export interface ScanOptions {
   readonly baseline?: string;
   /** Only run these rule ids. */
   readonly rules?: readonly string[];
-  readonly signal?: AbortSignal;
-  /** Progress: phases, then one call per rule. */
-  readonly onProgress?: (p: { phase: 'load' | 'routes' | 'rules'; done: number; total: number; detail?: string }) => void;
 }
 
 /** One route of the route model, for reports. */
@@ -69,30 +68,34 @@ function inTestCode(f: Finding, testPaths: string): Finding {
 /**
  * Scans a Node backend (TypeScript or JavaScript) for security problems.
  *
+ * `control.onProgress` gets `load`, `routes`, then one `rules` event per rule (`done`/`total`); aborting
+ * `control.signal` rejects with `SECRULES_ABORTED` at the next phase or rule.
+ *
  * @example
  * ```ts
  * import { scan, evaluateGate } from '@sb/security-rules';
- * const result = await scan({ paths: ['src'] });
+ * const result = await scan({ paths: ['src'] }, { onProgress: (p) => console.error(p.message) });
  * for (const f of result.findings) console.log(f.ruleId, f.location.file, f.location.line, f.message);
  * if (evaluateGate(result.findings, { failOn: 'high' }).failed) process.exitCode = 1;
  * ```
  */
-export async function scan(options: ScanOptions): Promise<ScanResult> {
+export async function scan(options: ScanOptions, control: RunControl = {}): Promise<ScanResult> {
   const started = performance.now();
   const rules = options.rules ? RULES.filter((r) => options.rules?.includes(r.meta.id)) : RULES;
   const unknown = options.rules?.filter((id) => !RULES.some((r) => r.meta.id === id)) ?? [];
   if (unknown.length > 0) throw new SecurityRulesError('SECRULES_INVALID_OPTION', `unknown rule: ${unknown.join(', ')}`);
-  options.onProgress?.({ phase: 'load', done: 0, total: 1 });
+  const progress = control.onProgress ?? (() => undefined);
+  progress({ phase: 'load', message: `loading ${options.paths.join(', ')}` });
+  await yieldAndCheck(control.signal, 'scan');
   const loaded = loadProject(options.paths, options.tsconfig);
   const config = loadScanConfig(loaded.root, options.config);
   const baseline = options.baseline ? readBaseline(options.baseline) : undefined;
-  options.signal?.throwIfAborted();
-  options.onProgress?.({ phase: 'routes', done: 0, total: 1, detail: `${loaded.files.length} files` });
+  await yieldAndCheck(control.signal, 'scan');
+  progress({ phase: 'routes', message: `building the route model of ${loaded.files.length} files` });
   const nodes = new NodeIndex(loaded.files);
   const routes = buildRouteModel(nodes, config);
   const ctx = new RuleContext(loaded.project, loaded.files, config, routes, nodes);
-  await Promise.resolve();
-  const raw = runRules(rules, ctx, loaded.root, (id, i) => options.onProgress?.({ phase: 'rules', done: i, total: rules.length, detail: id }), options.signal);
+  const raw = await runRules(rules, ctx, loaded.root, control);
   const read = (file: string): string | undefined => {
     const abs = isAbsolute(file) ? file : join(loaded.root, file);
     return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, probeApi, SecurityRulesError } from '../../src/index.js';
+import { probeApi, SecurityRulesError } from '../../src/index.js';
+import { isLoopbackHost } from '../../src/probe/target/loopback.js';
 import { resolveProbeOptions } from '../../src/probe/target/resolve-options.js';
 
 function codeOf(fn: () => unknown): string | undefined {
@@ -43,7 +44,7 @@ describe('target', () => {
 
   it('stops with one clear error when aborted', async () => {
     const err = await probeApi({ url: 'http://127.0.0.1:9' }, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
-    expect(err).toMatchObject({ code: 'SECRULES_PROBE_UNREACHABLE', message: 'probe of http://127.0.0.1:9 aborted' });
+    expect(err).toMatchObject({ code: 'SECRULES_ABORTED', message: 'probe of http://127.0.0.1:9 was aborted' });
   });
 
   it('reports a refused connection as SECRULES_PROBE_UNREACHABLE naming the URL', async () => {

@@ -3,7 +3,6 @@ import type { AnalyzeResult, Severity } from '@sb/migrator';
 import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatAnalyze } from '../../format/db-analyze.js';
-import { ProgressLine } from '../../format/progress-line.js';
 import { toAnalyzeOptions } from '../../options/db-analyze.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -30,9 +29,9 @@ export default class DbAnalyze extends SbCommand {
   async run(): Promise<AnalyzeResult> {
     const { flags } = await this.parse(DbAnalyze);
     if (!flags.connection && !flags.log) this.error('give --connection (or DATABASE_URL), --log FILE, or both', { exit: 2 });
-    const progress = new ProgressLine(this.interactive);
     const lib = await import('@sb/migrator');
-    const result = await lib.analyze(toAnalyzeOptions(flags), { onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    const run = this.startRun();
+    const result = await lib.analyze(toAnalyzeOptions(flags), run).finally(() => run.end());
     if (!this.jsonEnabled()) this.log(formatAnalyze(result));
     if (flags['fail-on'] && lib.hasFindingsAtOrAbove(result, flags['fail-on'] as Severity)) this.failCheck();
     return result;

@@ -3,7 +3,6 @@ import type { DiffSchemasOptions } from '@sb/migrator';
 import { SbCommand } from '../../base/sb-command.js';
 import { parseTrackingTable } from '../../format/db-migrate-flags.js';
 import { type DbDiffResult, formatDbDiff, toDbDiffResult } from '../../format/db-diff.js';
-import { ProgressLine } from '../../format/progress-line.js';
 
 class UsageError extends Error {
   readonly oclif = { exit: 2 };
@@ -38,9 +37,9 @@ export default class DbDiff extends SbCommand {
   async run(): Promise<DbDiffResult> {
     const { flags } = await this.parse(DbDiff);
     const { options, output } = toOptions(flags);
-    const progress = new ProgressLine(this.interactive);
     const { diffSchemas, writeMigration } = await import('@sb/migrator');
-    const plan = await diffSchemas(options, { onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    const run = this.startRun();
+    const plan = await diffSchemas(options, run).finally(() => run.end());
     const allow = flags['allow-destructive'] || !flags.safe;
     const written = output
       ? await writeMigration(plan, { directory: output, allowDestructive: allow, lockTimeout: flags['lock-timeout'], ...(flags.name ? { description: flags.name } : {}) })

@@ -3,7 +3,6 @@ import type { MigrateOptions, MigrateResult } from '@sb/migrator';
 import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatMigrate } from '../../format/db-migrate.js';
-import { ProgressLine } from '../../format/progress-line.js';
 import { parseTrackingTable } from '../../format/db-migrate-flags.js';
 
 export default class DbMigrate extends SbCommand {
@@ -31,9 +30,9 @@ export default class DbMigrate extends SbCommand {
 
   async run(): Promise<MigrateResult> {
     const { args, flags } = await this.parse(DbMigrate);
-    const progress = new ProgressLine(this.interactive);
     const { migrate } = await import('@sb/migrator');
-    const result = await migrate(toOptions(args.path, flags), { onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    const run = this.startRun();
+    const result = await migrate(toOptions(args.path, flags), run).finally(() => run.end());
     if (!this.jsonEnabled()) this.log(formatMigrate(result));
     if (result.failure) this.failCheck();
     return result;

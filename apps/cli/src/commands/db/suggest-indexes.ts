@@ -2,7 +2,6 @@ import { Flags } from '@oclif/core';
 import type { SuggestResult } from '@sb/migrator';
 import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
-import { ProgressLine } from '../../format/progress-line.js';
 import { formatSuggest } from '../../format/db-suggest.js';
 import { toSuggestOptions } from '../../options/db-suggest-indexes.js';
 
@@ -25,9 +24,9 @@ export default class DbSuggestIndexes extends SbCommand {
 
   async run(): Promise<SuggestResult> {
     const { flags } = await this.parse(DbSuggestIndexes);
-    const progress = new ProgressLine(this.interactive);
     const { suggestIndexes } = await import('@sb/migrator');
-    const result = await suggestIndexes(toSuggestOptions(flags), { onProgress: (p) => progress.update(p.message) }).finally(() => progress.done());
+    const run = this.startRun();
+    const result = await suggestIndexes(toSuggestOptions(flags), run).finally(() => run.end());
     if (!this.jsonEnabled()) this.log(formatSuggest(result));
     return result;
   }

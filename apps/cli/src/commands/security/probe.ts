@@ -1,8 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import type { ProbeOptions, ProbeReport } from '@sb/security-rules/probe';
 import { SbCommand } from '../../base/sb-command.js';
-import { ProgressLine } from '../../format/progress-line.js';
-import { formatProbeProgress, formatProbeReport } from '../../format/security-probe.js';
+import { formatProbeReport } from '../../format/security-probe.js';
 import { parseLoginBody, probeIntFlag } from '../../format/security-probe-flags.js';
 import { headersFromFlags } from '../../options/headers.js';
 
@@ -39,20 +38,11 @@ export default class SecurityProbe extends SbCommand {
   async run(): Promise<ProbeReport> {
     const { args, flags } = await this.parse(SecurityProbe);
     const { probeApi } = await import('@sb/security-rules/probe');
-    const progress = new ProgressLine(this.interactive);
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
-    try {
-      const report = await probeApi(toOptions(args.url, flags), { signal: controller.signal, onProgress: (p) => progress.update(formatProbeProgress(p)) });
-      progress.done();
-      if (!this.jsonEnabled()) this.log(formatProbeReport(report, { all: flags.all, verbose: flags.verbose === true }));
-      if (!report.ok) this.failCheck();
-      return report;
-    } finally {
-      progress.done();
-      process.off('SIGINT', onSigint);
-    }
+    const run = this.startRun();
+    const report = await probeApi(toOptions(args.url, flags), run).finally(() => run.end());
+    if (!this.jsonEnabled()) this.log(formatProbeReport(report, { all: flags.all, verbose: flags.verbose === true }));
+    if (!report.ok) this.failCheck();
+    return report;
   }
 }
 

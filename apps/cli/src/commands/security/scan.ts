@@ -2,7 +2,6 @@ import { writeFileSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
 import type { ScanOptions, ScanResult, Severity } from '@sb/security-rules';
 import { SbCommand } from '../../base/sb-command.js';
-import { ProgressLine } from '../../format/progress-line.js';
 import { formatScanText, visibleFindings } from '../../format/security-scan.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -32,11 +31,9 @@ export default class SecurityScan extends SbCommand {
 
   async run(): Promise<ScanResult> {
     const { flags, argv } = await this.parse(SecurityScan);
-    const progress = new ProgressLine(this.interactive);
     const lib = await import('@sb/security-rules');
-    const result = await lib
-      .scan({ ...toOptions(flags, argv as string[]), onProgress: (p) => progress.update(`${p.phase} ${p.detail ?? ''} ${p.total > 1 ? `${p.done + 1}/${p.total}` : ''}`) })
-      .finally(() => progress.done());
+    const run = this.startRun();
+    const result = await lib.scan(toOptions(flags, argv as string[]), run).finally(() => run.end());
     if (flags['update-baseline'] && flags.baseline) writeFileSync(flags.baseline, `${JSON.stringify(lib.toBaseline([...result.findings, ...result.baselined]), null, 2)}\n`);
     const gate = lib.evaluateGate(result.findings, { failOn: flags['fail-on'] as Severity });
     if (flags.fix) {

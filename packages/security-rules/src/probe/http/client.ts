@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
 import { SecurityRulesError } from '../../errors.js';
+import { abortError } from '../../abort.js';
 import { isLoopbackHost } from '../target/loopback.js';
 
 /** One response as the probes see it: lower-case header names, multi-valued headers as arrays, body cut short. */
@@ -81,7 +82,7 @@ export class ProbeClient {
       const body = await readCapped(res.body, req.maxBodyBytes ?? MAX_BODY_BYTES);
       return { status: res.statusCode, headers: res.headers as Record<string, string | string[]>, body };
     } catch (err) {
-      if (this.#signal?.aborted) throw new SecurityRulesError('SECRULES_PROBE_UNREACHABLE', `probe of ${url.origin} aborted`, { cause: err });
+      if (this.#signal?.aborted) throw abortError(`probe of ${url.origin}`, this.#signal);
       throw unreachable(url, err);
     }
   }
@@ -91,7 +92,7 @@ export class ProbeClient {
     try {
       return await this.send(req);
     } catch (err) {
-      if (SecurityRulesError.is(err) && err.code === 'SECRULES_PROBE_UNREACHABLE' && !this.#signal?.aborted) return err;
+      if (SecurityRulesError.is(err) && err.code === 'SECRULES_PROBE_UNREACHABLE') return err;
       throw err;
     }
   }

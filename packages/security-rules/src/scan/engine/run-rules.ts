@@ -1,16 +1,21 @@
+import type { RunControl } from '@sb/errors';
+import { yieldAndCheck } from '../../abort.js';
 import type { Finding, RawFinding } from '../model/finding.js';
 import type { Rule } from './rule.js';
 import type { RuleContext } from './context.js';
 import { fingerprint, locate } from './locate.js';
 
-/** Runs rules over the project and turns their raw findings into located, fingerprinted findings. */
-export function runRules(rules: readonly Rule[], ctx: RuleContext, root: string, onRule?: (ruleId: string, index: number) => void, signal?: AbortSignal): Finding[] {
+/**
+ * Runs rules over the project and turns their raw findings into located, fingerprinted findings. Reports one
+ * `rules` progress event per rule (`done`/`total`) and, between rules, lets an abort land (`SECRULES_ABORTED`).
+ */
+export async function runRules(rules: readonly Rule[], ctx: RuleContext, root: string, control: RunControl = {}): Promise<Finding[]> {
   const scanned = new Set(ctx.files);
   const out: Finding[] = [];
   const seen = new Set<string>();
-  rules.forEach((rule, index) => {
-    signal?.throwIfAborted();
-    onRule?.(rule.meta.id, index);
+  for (const [index, rule] of rules.entries()) {
+    await yieldAndCheck(control.signal, 'scan');
+    control.onProgress?.({ phase: 'rules', message: `rule ${index + 1}/${rules.length}: ${rule.meta.id}`, done: index, total: rules.length });
     for (const raw of rule.check(ctx)) {
       if (!scanned.has(raw.node.getSourceFile())) continue;
       const f = toFinding(rule, raw, root);
@@ -19,7 +24,7 @@ export function runRules(rules: readonly Rule[], ctx: RuleContext, root: string,
       seen.add(key);
       out.push(f);
     }
-  });
+  }
   return out;
 }
 
