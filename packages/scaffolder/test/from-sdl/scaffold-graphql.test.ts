@@ -75,7 +75,7 @@ describe('scaffoldGraphql', () => {
     const output = path.join(TMP, 'express');
     writeFileSync(path.join(output, 'resolvers/Query/hello.ts'), "import type { QueryResolvers } from '../../types.gen.js';\n\nexport const resolve: QueryResolvers['hello'] = () => 'hi';\n");
     await run(process.execPath, [TSC, '-p', path.join(output, 'tsconfig.json')]);
-    const smoke = await run(process.execPath, ['--test', path.join(output, 'dist', 'smoke.test.js')]);
+    const smoke = await run(process.execPath, ['--test', '--test-reporter=tap', path.join(output, 'dist', 'smoke.test.js')]);
     expect(smoke.stdout).toMatch(/# pass 1\n# fail 0/);
     const child = spawn(process.execPath, [path.join(output, 'dist', 'server.js')], { env: { ...process.env, PORT: '0', NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
