@@ -5,7 +5,7 @@ import {
 import type { ResourceNames } from '../model/resource-names.js';
 import type { ColumnModel, TableModel } from '../model/table-model.js';
 import { ColumnTypes } from './column-types.js';
-import { camelName, enumValueName, Namespace, pascalName, RESERVED_TYPES } from './graphql-names.js';
+import { camelName, enumValueName, lowerFirst, Namespace, pascalName, RESERVED_TYPES } from './graphql-names.js';
 import type { RelationMeta, ServiceModel, TableMeta } from './service-model.js';
 
 /** Page size when `first` is absent (also the SDL default, which the cost limit reads), and its maximum. */
@@ -51,7 +51,7 @@ export function buildService(tables: readonly TableModel[], names: ReadonlyMap<T
   const mutation = new Namespace();
   const planned: Planned[] = tables.map((t) => {
     const n = names.get(t)!;
-    const type = types.claimGroup(pascalName(n.singular), (b) => [`${b}Connection`, `${b}Edge`, `${b}Filter`, `${b}OrderBy`, `${b}Input`, `${b}Patch`]);
+    const type = types.claimGroup(n.singular, (b) => [`${b}Connection`, `${b}Edge`, `${b}Filter`, `${b}OrderBy`, `${b}Input`, `${b}Patch`]);
     const fields = new Namespace();
     const fieldOf = new Map(t.columns.map((c) => [c.name, fields.claim(camelName(c.name))]));
     const f = (c: string): string => fieldOf.get(c)!;
@@ -62,8 +62,8 @@ export function buildService(tables: readonly TableModel[], names: ReadonlyMap<T
     const keyed = key.length > 0;
     const createFields = keyed ? t.columns.filter((c) => !c.serverOwned).map((c) => f(c.name)) : [];
     const patchFields = keyed ? t.columns.filter((c) => !c.serverOwned && !t.primaryKey.includes(c.name)).map((c) => f(c.name)) : [];
-    const plural = camelName(n.plural, 'rows');
-    const singular = camelName(n.singular, 'row');
+    const plural = lowerFirst(n.plural);
+    const singular = lowerFirst(n.singular);
     const root: { -readonly [K in keyof TableMeta['root']]: TableMeta['root'][K] } = { list: query.claim(plural, `all${type}s`) };
     if (keyed) {
       root.byKey = query.claim(singular, `${singular}ByKey`);
@@ -96,8 +96,8 @@ export function buildService(tables: readonly TableModel[], names: ReadonlyMap<T
       const to = fk.references.columns.map((c) => parent.fieldOf.get(c)!);
       const by = `By${fk.columns.map((c) => pascalName(c, 'Key')).join('And')}`;
       const single = fk.columns.length === 1 && /[_a-z]id$/i.test(fk.columns[0]!) ? camelName(fk.columns[0]!.replace(/_?id$/i, ''), '') : '';
-      const oneName = child.fields.claim(...[single, camelName(parent.type)].filter((s) => s !== '' && s !== '_'), `${camelName(parent.type)}${by}`);
-      const many = camelName(names.get(child.t)!.plural, 'rows');
+      const oneName = child.fields.claim(...[single, lowerFirst(parent.type)].filter((s) => s !== '' && s !== '_'), `${lowerFirst(parent.type)}${by}`);
+      const many = lowerFirst(names.get(child.t)!.plural);
       const manyName = parent.fields.claim(many, `${many}${by}`);
       const one: RelationMeta = { kind: 'one', type: child.type, field: oneName, target: parent.type, from, to };
       const back: RelationMeta = { kind: 'many', type: parent.type, field: manyName, target: child.type, from: to, to: from };

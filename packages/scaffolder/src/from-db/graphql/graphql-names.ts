@@ -19,6 +19,11 @@ export function camelName(s: string, fallback = 'column'): string {
   return lead(p ? p[0]!.toLowerCase() + p.slice(1) : fallback);
 }
 
+/** `OrderItem` → `orderItem` (a PascalCase name of `resourceNames`, already valid). */
+export function lowerFirst(s: string): string {
+  return s[0]!.toLowerCase() + s.slice(1);
+}
+
 /** `in-progress` → `IN_PROGRESS`; `true`, `false` and `null` (not allowed as enum values) get a `_` suffix. */
 export function enumValueName(s: string, fallback = 'VALUE'): string {
   const name = lead(words(s).map((w) => w.toUpperCase()).join('_') || fallback);
