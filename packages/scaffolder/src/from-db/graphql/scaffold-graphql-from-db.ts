@@ -59,5 +59,10 @@ export async function scaffoldGraphqlFromDb(options: ScaffoldFromDbOptions, cont
   checkAborted(control.signal, 'scaffold');
   control.onProgress?.({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${planned.length} files` });
   const files = await writeOutput(output, planned, options.dryRun === true, control.signal);
-  return { api: 'graphql', framework: options.framework, output, sdl, tables: service.tables, files, warnings: warnings.map(({ code, message, table }) => ({ code, message, table })) };
+  return { api: 'graphql', framework: options.framework, output, sdl, tables: service.tables, files, warnings: warnings.map(({ code, message, table }) => ({ code, message: graphqlWording(message), table })) };
+}
+
+/** The model's warnings speak of routes; a GraphQL service has fields. */
+function graphqlWording(message: string): string {
+  return message.replace('only the list route is generated (read-only)', 'only the list field is generated (no lookup, no mutations)').replace('exposed as unknown (any JSON value)', 'exposed as the JSON scalar');
 }
