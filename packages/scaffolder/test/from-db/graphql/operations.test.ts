@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FRAMEWORKS, scaffoldFromDb, type ScaffoldDbGraphqlResult } from '../../../src/index.js';
 import { cleanup, freshDir } from '../../support/generate.js';
 import { freshDatabase } from '../db-fixture.js';
-import { serveGraphql, type GraphqlReply, type GraphqlService } from './serve-graphql.js';
+import { dataOf, serveGraphql, type GraphqlReply, type GraphqlService } from './serve-graphql.js';
 
 const SCHEMA = fileURLToPath(new URL('../fixtures/schema.sql', import.meta.url));
 const dirs: string[] = [];
@@ -41,7 +41,7 @@ async function countStatements(url: string, fn: () => Promise<unknown>): Promise
 
 describe('scaffoldFromDb({ api: "graphql" })', () => {
   for (const framework of FRAMEWORKS) {
-    describe(framework, () => {
+    describe(`${framework}`, () => {
       let result: ScaffoldDbGraphqlResult;
       let api: GraphqlService;
       const run = `${framework}-${process.pid}`;
@@ -102,7 +102,7 @@ describe('scaffoldFromDb({ api: "graphql" })', () => {
         const ids: number[] = [];
         for (const [name, status] of [['a', 'AVAILABLE'], ['b', 'SOLD'], ['c', 'SOLD'], ['d', 'PENDING'], ['e', 'SOLD']] as const) {
           const r = await api.post(`mutation ($o: BigInt) { createPet(input: { name: "${run}-${name}", status: ${status}, ownerId: $o }) { id } }`, { o: owner.id });
-          ids.push((r.data?.['createPet'] as { id: number }).id);
+          ids.push(dataOf<{ id: number }>(r, 'createPet').id);
         }
         const page = async (after: string | null, extra = ''): Promise<{ ids: number[]; next: boolean; end: string | null }> => {
           const r = await api.post(`query ($o: BigInt, $after: String) { pets(first: 2, after: $after, filter: { ownerId: $o }${extra}) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { o: owner.id, after });
@@ -119,11 +119,11 @@ describe('scaffoldFromDb({ api: "graphql" })', () => {
         expect(desc.ids).toEqual([ids[4], ids[3]]);
         expect((await page(desc.end, ', orderBy: ID_DESC')).ids).toEqual([ids[2], ids[1]]);
         const byStatus = await api.post('query ($o: BigInt) { pets(filter: { ownerId: $o }, orderBy: STATUS_DESC) { nodes { id status } } }', { o: owner.id });
-        expect((byStatus.data?.['pets'] as { nodes: { id: number }[] }).nodes.map((n) => n.id)).toEqual([ids[4], ids[2], ids[1], ids[3], ids[0]]);
+        expect(dataOf<{ nodes: { id: number }[] }>(byStatus, 'pets').nodes.map((n) => n.id)).toEqual([ids[4], ids[2], ids[1], ids[3], ids[0]]);
         const statusPage = await page(null, ', orderBy: STATUS_ASC');
         expect([...statusPage.ids, ...(await page(statusPage.end, ', orderBy: STATUS_ASC')).ids]).toEqual([ids[0], ids[3], ids[1], ids[2]]);
         const sold = await api.post('query ($o: BigInt) { pets(filter: { ownerId: $o, status: SOLD }) { nodes { id } } }', { o: owner.id });
-        expect((sold.data?.['pets'] as { nodes: { id: number }[] }).nodes.map((n) => n.id)).toEqual([ids[1], ids[2], ids[4]]);
+        expect(dataOf<{ nodes: { id: number }[] }>(sold, 'pets').nodes.map((n) => n.id)).toEqual([ids[1], ids[2], ids[4]]);
         expectError(await api.post(`{ pets(after: "${one.end}", orderBy: ID_DESC) { nodes { id } } }`), 'BAD_USER_INPUT');
         expectError(await api.post('{ pets(after: "not-a-cursor") { nodes { id } } }'), 'BAD_USER_INPUT');
         expectError(await api.post('{ pets(first: 101) { nodes { id } } }'), 'BAD_USER_INPUT');
@@ -152,7 +152,7 @@ describe('scaffoldFromDb({ api: "graphql" })', () => {
         const statements = await countStatements(db.url, async () => {
           reply = await api.post(query);
         });
-        const nodes = (reply.data?.['pets'] as { nodes: { owner: { pets: { nodes: unknown[] } } | null }[] }).nodes;
+        const nodes = dataOf<{ nodes: { owner: { pets: { nodes: unknown[] } } | null }[] }>(reply, 'pets').nodes;
         expect(reply.errors).toBeUndefined();
         expect(nodes).toHaveLength(50);
         expect(nodes.filter((n) => n.owner !== null && n.owner.pets.nodes.length === 3).length).toBeGreaterThanOrEqual(45);
