@@ -121,6 +121,7 @@ async function create(ctx: DbContext, t: TableSql, input: Row): Promise<Row> {
   const values = sql.join(given.map((f) => sql`${t.bind(f, input[f])}`));
   const body = given.length === 0 ? sql`default values` : sql`(${columns}) values (${values})`;
   const rows = await run(() => sql<Row>`insert into ${t.from('t')} ${body} returning ${t.selection('t')}`.execute(ctx.loaders.db));
+  ctx.loaders.forget();
   return rows[0]!;
 }
 
@@ -129,12 +130,14 @@ async function update(ctx: DbContext, t: TableSql, key: Row, patch: Row): Promis
   if (given.length === 0) throw dbError('BAD_USER_INPUT', 'patch sets no field');
   const set = sql.join(given.map((f) => sql`${sql.id(t.column(f))} = ${t.bind(f, patch[f])}`));
   const rows = await run(() => sql<Row>`update ${t.from('t')} set ${set} where ${t.keyIs('t', key)} returning ${t.selection('t')}`.execute(ctx.loaders.db));
+  ctx.loaders.forget();
   if (!rows[0]) throw notFound(t.meta.type);
   return rows[0];
 }
 
 async function remove(ctx: DbContext, t: TableSql, key: Row): Promise<Row> {
   const rows = await run(() => sql<Row>`delete from ${t.from('t')} where ${t.keyIs('t', key)} returning ${t.selection('t')}`.execute(ctx.loaders.db));
+  ctx.loaders.forget();
   if (!rows[0]) throw notFound(t.meta.type);
   return rows[0];
 }

@@ -27,4 +27,9 @@ export class RequestLoaders {
     }
     return loader as DataLoader<readonly unknown[], V, string>;
   }
+
+  /** Forgets every row loaded so far: called after each mutation, so later fields of the request read fresh rows. */
+  forget(): void {
+    this.#loaders.clear();
+  }
 }

@@ -86,6 +86,8 @@ describe('scaffoldFromDb({ api: "graphql" })', () => {
         expect((await api.post(`{ pet(id: ${p.id}) { id name } missing: pet(id: 987654321) { id } }`)).data).toEqual({ pet: { id: p.id, name: 'Rex' }, missing: null });
         const patched = await api.post(`mutation { updatePet(id: ${p.id}, patch: { nickname: "Rexy", status: PENDING }) { id name nickname status } }`);
         expect(patched.data?.['updatePet']).toEqual({ id: p.id, name: 'Rex', nickname: 'Rexy', status: 'PENDING' });
+        const serial = await api.post(`mutation { a: updatePet(id: ${p.id}, patch: { nickname: "1" }) { owner { name } } b: updateOwner(id: "${o.id}", patch: { name: "Anna" }) { name } c: updatePet(id: ${p.id}, patch: { nickname: "Rexy" }) { owner { name } } }`);
+        expect(serial.data).toEqual({ a: { owner: { name: 'Ann' } }, b: { name: 'Anna' }, c: { owner: { name: 'Anna' } } });
         expectError(await api.post(`mutation { updatePet(id: ${p.id}, patch: { name: null }) { id } }`), 'BAD_USER_INPUT');
         expectError(await api.post(`mutation { updatePet(id: ${p.id}, patch: {}) { id } }`), 'BAD_USER_INPUT');
         expectError(await api.post('mutation { updatePet(id: 987654321, patch: { nickname: "x" }) { id } }'), 'NOT_FOUND');

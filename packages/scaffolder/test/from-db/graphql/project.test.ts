@@ -1,5 +1,6 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,22 @@ describe('the database-first GraphQL service', () => {
     const tsc = spawnSync(process.execPath, [TSC, '-p', path.join(root, 'tsconfig.json')], { encoding: 'utf8', timeout: 230_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
+  });
+
+  it('writes nothing when aborted, and rejects with SCAFFOLD_ABORTED', async () => {
+    const dir = await freshDir('gqldb-abort');
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const run = scaffoldFromDb({ connectionString: db.url, api: 'graphql', framework: 'koa', output: dir }, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        phases.push(p.phase);
+        if (p.phase === 'emit') controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'SCAFFOLD_ABORTED' });
+    expect(phases).toContain('emit');
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('matches the golden files', async () => {
