@@ -38,12 +38,13 @@ import { idor } from './idor.js';
 import { unprotectedAdminRoute } from './unprotected-admin-route.js';
 import { templateXss } from './template-xss.js';
 import { sessionFixation } from './session-fixation.js';
+import { userEnumeration } from './user-enumeration.js';
 
 /** Every rule `sb security scan` runs, in report order. */
 export const RULES: readonly Rule[] = [
   sqlInjection, nosqlInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
-  missingRateLimit, missingAuth, idor, unprotectedAdminRoute, csrf, sessionFixation, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
+  missingRateLimit, missingAuth, idor, unprotectedAdminRoute, csrf, sessionFixation, userEnumeration, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
   hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
   // GraphQL
   graphqlMissingLimits, graphqlIntrospectionEnabled, graphqlMissingAuthorization,
