@@ -14,7 +14,7 @@ const CLIENT_HEADER = /x-forwarded-for|x-real-ip|['"]forwarded['"]|\.forwarded\b
 /** The entry the last trusted proxy appended, not the one the client wrote. */
 const LAST_ENTRY = /\.pop\(\)|\.at\(\s*-1\s*\)|length\s*-\s*1\s*\]/;
 
-/** Where the app says it sits behind a proxy: `app.set('trust proxy', …)`, Fastify `trustProxy`, Koa `app.proxy = true`; `all` when it trusts every hop. */
+/** Where the app says it sits behind a proxy: `app.set('trust proxy', …)`, Fastify `trustProxy`, Koa `app.proxy = true`; `all` when it trusts every hop (Koa without `maxIpsCount`). */
 function trustProxy(ctx: RuleContext): { node: Node; all: boolean }[] {
   const out: { node: Node; all: boolean }[] = [];
   for (const call of ctx.calls.callsNamed(new Set(['set', 'enable']))) {
@@ -25,7 +25,7 @@ function trustProxy(ctx: RuleContext): { node: Node; all: boolean }[] {
   const trustOpt = (n: ts.Node): boolean => (n as ts.PropertyAssignment).name.getText() === 'trustProxy';
   for (const p of ctx.nodes.ofKind(SyntaxKind.PropertyAssignment, trustOpt)) out.push({ node: p, all: p.getInitializer()?.getText() === 'true' });
   const koaProxy = (n: ts.Node): boolean => (n as ts.BinaryExpression).operatorToken.kind === SyntaxKind.EqualsToken && /\.proxy$/.test((n as ts.BinaryExpression).left.getText());
-  for (const b of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, koaProxy)) out.push({ node: b, all: b.getRight().getText() === 'true' });
+  for (const b of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, koaProxy)) out.push({ node: b, all: b.getRight().getText() === 'true' && !b.getSourceFile().getFullText().includes('maxIpsCount') });
   return out;
 }
 
