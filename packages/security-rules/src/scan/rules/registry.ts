@@ -43,10 +43,11 @@ import { predictableToken } from './predictable-token.js';
 import { rateLimitBypass } from './rate-limit-bypass.js';
 import { directoryListing } from './directory-listing.js';
 import { nosqlOperatorInjection } from './nosql-operator-injection.js';
+import { sequelizeOperatorInjection } from './sequelize-operator-injection.js';
 
 /** Every rule `sb security scan` runs, in report order. */
 export const RULES: readonly Rule[] = [
-  sqlInjection, nosqlInjection, nosqlOperatorInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
+  sqlInjection, nosqlInjection, nosqlOperatorInjection, sequelizeOperatorInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
   missingRateLimit, rateLimitBypass, missingAuth, idor, unprotectedAdminRoute, csrf, sessionFixation, userEnumeration, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie, directoryListing,
   hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, predictableToken, errorDetailsLeak, tlsVerificationDisabled,
