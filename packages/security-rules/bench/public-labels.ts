@@ -18,10 +18,11 @@ export interface PublicLabel {
   readonly note: string;
 }
 
-/** A line reviewed as safe: a finding there is a false positive. */
+/** A line reviewed as safe: a finding of `rules` (of any rule, when absent) there is a false positive. */
 export interface SafeLine {
   readonly file: string;
   readonly line: number;
+  readonly rules?: readonly string[];
   readonly note: string;
 }
 
@@ -68,7 +69,7 @@ export function scoreApp(app: AppLabels, hits: readonly Hit[]): AppScore {
     const labels = app.labels.filter((l) => matches(l, h));
     for (const l of labels) found.add(l);
     if (labels.length > 0) continue;
-    if (app.safe.some((s) => s.file === h.file && s.line === h.line)) falsePositives.push(h);
+    if (app.safe.some((s) => s.file === h.file && s.line === h.line && (s.rules === undefined || (h.rule !== undefined && s.rules.includes(h.rule))))) falsePositives.push(h);
     else unlabelled.push(h);
   }
   return { found, falsePositives, unlabelled };

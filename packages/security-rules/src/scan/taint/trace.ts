@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { ScanConfig } from '../config/scan-config.js';
 import type { RouteModel } from '../routes/types.js';
-import { enclosingFunction, resolveDeclaration, resolveFunction, type FunctionLike } from '../symbols/declarations.js';
+import { enclosingFunction, resolveDeclaration, resolveFunction, returnExpressions, type FunctionLike } from '../symbols/declarations.js';
 import { isPropagatorCall, isSanitizerCall, type SinkKind } from './sanitizers.js';
 import { SourceModel } from './sources.js';
 import { isGuarded } from './guards.js';
@@ -217,13 +217,3 @@ export class TaintTracker {
   }
 }
 
-function returnExpressions(fn: FunctionLike): Node[] {
-  if (Node.isArrowFunction(fn)) {
-    const body = fn.getBody();
-    if (!Node.isBlock(body)) return [body];
-  }
-  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)
-    .filter((r) => enclosingFunction(r) === fn)
-    .map((r) => r.getExpression())
-    .filter((e): e is NonNullable<typeof e> => e !== undefined);
-}
