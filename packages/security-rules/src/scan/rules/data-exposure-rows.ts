@@ -2,7 +2,7 @@ import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import { routeLabel } from '../routes/types.js';
-import { followConst, objectProperty, stringValue } from '../symbols/declarations.js';
+import { followConst, objectProperty } from '../symbols/declarations.js';
 
 /** Columns that must never leave the server. */
 const SECRET_FIELD = /^(?:password|passwd|password_?hash|hashed_?password|salt|secret|api_?key|reset_?token|otp_?secret)$/i;
@@ -11,32 +11,12 @@ const QUERIES = new Set(['findAll', 'findOne', 'find', 'findByPk', 'findById', '
 /** Options that choose fields (Sequelize `attributes`, Prisma `select`/`omit`, Mongo `projection`). */
 const PROJECTION = ['attributes', 'select', 'omit', 'projection'];
 
-const secretField = (fields: Node | undefined): string | undefined => {
-  const o = followConst(fields);
-  if (o === undefined || !Node.isObjectLiteralExpression(o)) return undefined;
-  return o.getProperties().map((p) => (Node.isPropertyAssignment(p) || Node.isShorthandPropertyAssignment(p) ? p.getName() : '')).find((n) => SECRET_FIELD.test(n));
-};
-
-/**
- * Models whose rows carry a secret column, by model name: `sequelize.define('User', { password })`,
- * `mongoose.model('User', new Schema({ password }))`, a class with a `password` property. A model that hides the
- * column itself (a default scope excluding it, a toJSON transform) is left out.
- */
+/** Models whose rows carry a secret column (and do not hide it themselves), by name → that column. */
 function secretModels(ctx: RuleContext): Map<string, string> {
   const out = new Map<string, string>();
-  for (const call of ctx.calls.callsNamed(new Set(['define', 'model']))) {
-    const [name, fields, opts] = call.getArguments();
-    const model = stringValue(name);
-    const schema = followConst(fields);
-    const inner = schema && Node.isNewExpression(schema) ? schema.getArguments()[0] : schema;
-    const field = secretField(inner);
-    if (model === undefined || field === undefined || /toJSON|exclude/.test(`${schema?.getText() ?? ''}${opts?.getText() ?? ''}`)) continue;
-    out.set(model, field);
-  }
-  for (const cls of ctx.nodes.ofKind(SyntaxKind.ClassDeclaration)) {
-    const field = cls.getProperties().map((p) => p.getName()).find((n) => SECRET_FIELD.test(n));
-    const name = cls.getName();
-    if (name && field && !cls.getMethod('toJSON') && !/select:\s*false|@Exclude/.test(cls.getText())) out.set(name, field);
+  for (const m of ctx.models.values()) {
+    const field = m.fields.find((f) => SECRET_FIELD.test(f));
+    if (field !== undefined && !m.hidesFields) out.set(m.name, field);
   }
   return out;
 }
