@@ -1,7 +1,7 @@
 import { Args, Flags } from '@oclif/core';
 import type { LoadCheck } from '@sb/loadtest';
 import { SbCommand } from '../base/sb-command.js';
-import { numberFlag } from '../format/load-flags.js';
+import { numberFlag } from '../options/number-flag.js';
 import { toOptions } from '../options/load.js';
 import { savedText, scaleFlags } from '../options/load-scale.js';
 

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { freePort, npm, sb, start as startProcess, step } from './helpers/processes.js';
 
 /**
  * The API design workflow of docs/api-design.md, as a user walks it, in a fresh folder outside the repository,
@@ -14,81 +13,11 @@ import { parse } from 'yaml';
  * scan → sb spec → the regenerated spec says what the input said. Real processes, each bounded in time.
  */
 
-const BIN = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const SPEC = fileURLToPath(new URL('../../../../examples/openapi/shelter.yaml', import.meta.url));
 const FRAMEWORKS = ['express', 'fastify', 'koa'] as const;
 
-interface Done {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** The environment of a user's shell: nothing pnpm set for this test run (INIT_CWD, npm_config_*). */
-function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!/^(npm_|pnpm_|INIT_CWD$|VITEST|NODE_OPTIONS$)/i.test(k)) env[k] = v;
-  return { ...env, ...extra };
-}
-
-/** Runs a command to its end (killed after `timeoutMs`) and collects its output. */
-function run(cmd: string, args: readonly string[], cwd: string, timeoutMs: number): Promise<Done> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: userEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), timeoutMs);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-const sb = (args: readonly string[], cwd: string, timeoutMs = 180_000): Promise<Done> => run(process.execPath, [BIN, ...args], cwd, timeoutMs);
-const npm = (args: readonly string[], cwd: string, timeoutMs = 300_000): Promise<Done> => run('npm', args, cwd, timeoutMs);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
-/** `npm start` in its own process group; resolves once it says it listens. */
-async function start(cwd: string, port: number): Promise<{ stop: () => Promise<void>; output: () => string }> {
-  const child = spawn('npm', ['start'], { cwd, env: userEnv({ PORT: String(port) }), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  const exited = new Promise<void>((resolve) => child.on('close', () => resolve()));
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`npm start did not listen within 60 s:\n${output}`)), 60_000);
-    const onData = (d: string): void => {
-      output += d;
-      if (output.includes('listening on')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    };
-    child.stdout.setEncoding('utf8').on('data', onData);
-    child.stderr.setEncoding('utf8').on('data', onData);
-    child.on('close', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
-  return {
-    output: () => output,
-    stop: async () => {
-      try {
-        process.kill(-child.pid!, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
-    },
-  };
-}
+/** `npm start` of a scaffolded REST service; resolves once it says it listens. */
+const start = (cwd: string, port: number) => startProcess('npm', ['start'], cwd, { PORT: String(port) }, /listening on/);
 
 type Doc = Record<string, unknown>;
 
@@ -146,10 +75,6 @@ describe('the API design workflow, end to end', () => {
       const dir = await mkdtemp(path.join(tmpdir(), `sb-e2e-${framework}-`));
       dirs.push(dir);
       await copyFile(SPEC, path.join(dir, 'openapi.yaml'));
-      const step = (name: string, r: Done): void => {
-        if (r.code !== 0) throw new Error(`${name} exited with ${r.code}\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
-      };
-
       step('sb scaffold', await sb(['scaffold', 'openapi.yaml', '--framework', framework, '--output', 'src/routes/'], dir));
       step('npm install', await npm(['install', '--no-audit', '--no-fund', '--loglevel=error'], dir));
 

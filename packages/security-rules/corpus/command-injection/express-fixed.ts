@@ -11,6 +11,11 @@ app.get('/ping', (req, res) => {
   execFile('ping', ['-c', '1', String(req.query.host)], (_err, stdout) => res.send(stdout));
 });
 
+// A worker on the running Node binary, as a generated smoke test starts its server: the program is not input.
+app.post('/reindex', (_req, res) => {
+  execFile(process.execPath, ['reindex.js'], () => res.sendStatus(202));
+});
+
 app.get('/len', (req, res) => {
   res.json({ n: exec(String(req.query.q)) });
 });

@@ -24,5 +24,9 @@ export const resolvers = {
       await ctx.db.query('DELETE FROM users WHERE id = $1', [args.id]);
       return true;
     },
+    // A stub as sb scaffold writes it: it only throws, so it reads and changes nothing yet.
+    archiveUser: async () => {
+      throw new GraphQLError('Mutation.archiveUser is not implemented yet', { extensions: { code: 'NOT_IMPLEMENTED' } });
+    },
   },
 };

@@ -18,5 +18,11 @@ export const resolvers = {
       await ctx.db.query('DELETE FROM users WHERE id = $1', [args.id]);
       return true;
     },
+    // Throws on one path, works on the other: not a stub.
+    archiveUser: async (_: unknown, args: { id: string }, ctx: Context) => { // expect: graphql-missing-authorization
+      if (!args.id) throw new GraphQLError('id is required', { extensions: { code: 'BAD_USER_INPUT' } });
+      await ctx.db.query('UPDATE users SET archived = true WHERE id = $1', [args.id]);
+      return true;
+    },
   },
 };

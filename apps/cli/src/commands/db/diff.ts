@@ -1,12 +1,7 @@
 import { Flags } from '@oclif/core';
-import type { DiffSchemasOptions } from '@sb/migrator';
 import { SbCommand } from '../../base/sb-command.js';
-import { parseTrackingTable } from '../../format/db-migrate-flags.js';
 import { type DbDiffResult, formatDbDiff, toDbDiffResult } from '../../format/db-diff.js';
-
-class UsageError extends Error {
-  readonly oclif = { exit: 2 };
-}
+import { toDiffOptions } from '../../options/db-diff.js';
 
 export default class DbDiff extends SbCommand {
   static override summary = 'Diff two PostgreSQL schemas and write a migration with up and down sections.';
@@ -36,7 +31,7 @@ export default class DbDiff extends SbCommand {
 
   async run(): Promise<DbDiffResult> {
     const { flags } = await this.parse(DbDiff);
-    const { options, output } = toOptions(flags);
+    const { options, output } = toDiffOptions(flags);
     const { diffSchemas, writeMigration } = await import('@sb/migrator');
     const run = this.startRun();
     const plan = await diffSchemas(options, run).finally(() => run.end());
@@ -49,29 +44,4 @@ export default class DbDiff extends SbCommand {
     if (result.status === 'refused') this.failCheck();
     return result;
   }
-}
-
-/** Flags → library options (pure); a missing or contradictory source is a usage error. */
-export function toOptions(flags: {
-  connection?: string | undefined; from?: string | undefined; compare?: string | undefined; target?: string | undefined;
-  shadow?: string | undefined; output?: string | undefined; rename?: string[] | undefined; schema?: string[] | undefined;
-  'exclude-schema'?: string[] | undefined; 'lock-timeout'?: string | undefined; 'tracking-table'?: string | undefined;
-}): { options: DiffSchemasOptions; output: string | undefined } {
-  const from = flags.connection ? { connection: flags.connection } : flags.from ? { file: flags.from } : undefined;
-  const to = flags.target ? { connection: flags.target } : flags.compare ? { file: flags.compare } : undefined;
-  if (!from) throw new UsageError('say which schema you have: --connection postgres://… or --from schema.sql');
-  if (!to) throw new UsageError('say which schema you want: --compare schema.sql or --target postgres://…');
-  return {
-    options: {
-      from,
-      to,
-      ...(flags.shadow ? { shadow: flags.shadow } : {}),
-      ...(flags.rename ? { renames: flags.rename } : {}),
-      ...(flags.schema ? { schemas: flags.schema } : {}),
-      ...(flags['exclude-schema'] ? { excludeSchemas: flags['exclude-schema'] } : {}),
-      ...(flags['lock-timeout'] ? { lockTimeout: flags['lock-timeout'] } : {}),
-      ...(flags['tracking-table'] ? { trackingTable: parseTrackingTable(flags['tracking-table']) } : {}),
-    },
-    output: flags.output,
-  };
 }

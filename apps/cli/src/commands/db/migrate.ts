@@ -1,9 +1,9 @@
 import { Args, Flags } from '@oclif/core';
-import type { MigrateOptions, MigrateResult } from '@sb/migrator';
+import type { MigrateResult } from '@sb/migrator';
 import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatMigrate } from '../../format/db-migrate.js';
-import { parseTrackingTable } from '../../format/db-migrate-flags.js';
+import { toMigrateOptions } from '../../options/db-migrate.js';
 
 export default class DbMigrate extends SbCommand {
   static override summary = 'Apply pending migrations (or roll back the last N) safely, or dry-run them.';
@@ -32,27 +32,9 @@ export default class DbMigrate extends SbCommand {
     const { args, flags } = await this.parse(DbMigrate);
     const { migrate } = await import('@sb/migrator');
     const run = this.startRun();
-    const result = await migrate(toOptions(args.path, flags), run).finally(() => run.end());
+    const result = await migrate(toMigrateOptions(args.path, flags), run).finally(() => run.end());
     if (!this.jsonEnabled()) this.log(formatMigrate(result));
     if (result.failure) this.failCheck();
     return result;
   }
-}
-
-/** Flags → library options (pure). */
-export function toOptions(
-  path: string,
-  flags: { connection: string; 'dry-run': boolean; down?: number | undefined; 'lock-timeout': string; 'statement-timeout': string; 'lock-wait': string; 'tracking-table': string; 'allow-out-of-order': boolean },
-): MigrateOptions {
-  return {
-    path,
-    connectionString: flags.connection,
-    dryRun: flags['dry-run'],
-    ...(flags.down !== undefined ? { down: flags.down } : {}),
-    lockTimeout: flags['lock-timeout'],
-    statementTimeout: flags['statement-timeout'],
-    lockWait: flags['lock-wait'],
-    trackingTable: parseTrackingTable(flags['tracking-table']),
-    allowOutOfOrder: flags['allow-out-of-order'],
-  };
 }

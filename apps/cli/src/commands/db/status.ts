@@ -1,9 +1,9 @@
 import { Args, Flags } from '@oclif/core';
-import type { StatusOptions, StatusResult } from '@sb/migrator';
+import type { StatusResult } from '@sb/migrator';
 import { connectionFlag } from '../../base/db-flags.js';
 import { SbCommand } from '../../base/sb-command.js';
-import { parseTrackingTable } from '../../format/db-migrate-flags.js';
 import { formatStatus } from '../../format/db-status.js';
+import { toStatusOptions } from '../../options/db-migrate.js';
 
 export default class DbStatus extends SbCommand {
   static override summary = 'Show applied, pending, changed and partially applied migrations.';
@@ -19,14 +19,9 @@ export default class DbStatus extends SbCommand {
   async run(): Promise<StatusResult> {
     const { args, flags } = await this.parse(DbStatus);
     const { migrationStatus } = await import('@sb/migrator');
-    const result = await migrationStatus(toOptions(args.path, flags));
+    const result = await migrationStatus(toStatusOptions(args.path, flags));
     if (!this.jsonEnabled()) this.log(formatStatus(result));
     if (result.counts.changed > 0 || result.counts['missing-file'] > 0) this.failCheck();
     return result;
   }
-}
-
-/** Flags → library options (pure). */
-export function toOptions(path: string, flags: { connection: string; 'tracking-table': string }): StatusOptions {
-  return { path, connectionString: flags.connection, trackingTable: parseTrackingTable(flags['tracking-table']) };
 }

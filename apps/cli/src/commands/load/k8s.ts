@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { Flags } from '@oclif/core';
 import type { KubernetesJob } from '@sb/loadtest';
 import { SbCommand } from '../../base/sb-command.js';
-import { numberFlag } from '../../format/load-flags.js';
+import { numberFlag } from '../../options/number-flag.js';
 
 /** What `sb load k8s --json` prints: the Job and the commands around it. */
 export type LoadK8sResult = Omit<KubernetesJob, 'yaml'> & { run: string; startAt: string };

@@ -1,12 +1,10 @@
 import { Args, Flags } from '@oclif/core';
-import type { ProbeOptions, ProbeReport } from '@sb/security-rules/probe';
+import type { ProbeReport } from '@sb/security-rules/probe';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatProbeReport } from '../../format/security-probe.js';
-import { parseLoginBody, probeIntFlag } from '../../format/security-probe-flags.js';
-import { headersFromFlags } from '../../options/headers.js';
+import { probeIntFlag, toProbeOptions } from '../../options/security-probe.js';
 
 const FAMILIES = ['headers', 'cors', 'cookies', 'rate-limit', 'validation', 'graphql'] as const;
-type Family = (typeof FAMILIES)[number];
 
 export default class SecurityProbe extends SbCommand {
   static override summary = 'Attack a running API on this machine: headers, CORS, cookies, rate limiting, input validation, GraphQL.';
@@ -39,34 +37,9 @@ export default class SecurityProbe extends SbCommand {
     const { args, flags } = await this.parse(SecurityProbe);
     const { probeApi } = await import('@sb/security-rules/probe');
     const run = this.startRun();
-    const report = await probeApi(toOptions(args.url, flags), run).finally(() => run.end());
+    const report = await probeApi(toProbeOptions(args.url, flags), run).finally(() => run.end());
     if (!this.jsonEnabled()) this.log(formatProbeReport(report, { all: flags.all, verbose: flags.verbose === true }));
     if (!report.ok) this.failCheck();
     return report;
   }
-}
-
-interface ProbeFlags {
-  spec?: string; login?: string; 'login-body'?: string; route?: string; burst?: number; concurrency?: number; header?: string[];
-  timeout?: number; 'max-time'?: number; only?: string[]; 'fail-on': string; 'allow-remote': boolean; graphql?: boolean;
-}
-
-/** Flags → library options (pure). */
-export function toOptions(url: string, f: ProbeFlags): ProbeOptions {
-  return {
-    url,
-    ...(f.spec === undefined ? {} : { spec: f.spec }),
-    ...(f.login === undefined ? {} : { login: f.login }),
-    ...(f['login-body'] === undefined ? {} : { loginBody: parseLoginBody(f['login-body']) }),
-    ...(f.route === undefined ? {} : { rateLimitRoute: f.route }),
-    ...(f.burst === undefined ? {} : { burst: f.burst }),
-    ...(f.concurrency === undefined ? {} : { burstConcurrency: f.concurrency }),
-    ...(f.header ? { headers: headersFromFlags(f.header) } : {}),
-    ...(f.timeout === undefined ? {} : { timeoutMs: f.timeout }),
-    ...(f['max-time'] === undefined ? {} : { maxTimeMs: f['max-time'] * 1000 }),
-    ...(f.only ? { only: f.only as Family[] } : {}),
-    ...(f.graphql === undefined ? {} : { graphql: f.graphql }),
-    failOn: f['fail-on'] as ProbeOptions['failOn'] & string,
-    allowRemote: f['allow-remote'],
-  };
 }

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import type { ScanOptions, ScanResult, Severity } from '@sb/security-rules';
+import type { ScanResult, Severity } from '@sb/security-rules';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatScanText, visibleFindings } from '../../format/security-scan.js';
+import { toScanOptions } from '../../options/security-scan.js';
 
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 
@@ -33,7 +34,7 @@ export default class SecurityScan extends SbCommand {
     const { flags, argv } = await this.parse(SecurityScan);
     const lib = await import('@sb/security-rules');
     const run = this.startRun();
-    const result = await lib.scan(toOptions(flags, argv as string[]), run).finally(() => run.end());
+    const result = await lib.scan(toScanOptions(flags, argv as string[]), run).finally(() => run.end());
     if (flags['update-baseline'] && flags.baseline) writeFileSync(flags.baseline, `${JSON.stringify(lib.toBaseline([...result.findings, ...result.baselined]), null, 2)}\n`);
     const gate = lib.evaluateGate(result.findings, { failOn: flags['fail-on'] as Severity });
     if (flags.fix) {
@@ -60,15 +61,4 @@ export default class SecurityScan extends SbCommand {
     if (gate.failed && (!flags.fix || gate.counted.some((f) => !f.fix))) this.failCheck();
     return result;
   }
-}
-
-/** Flags → library options (pure). */
-export function toOptions(flags: { tsconfig?: string | undefined; config?: string | undefined; baseline?: string | undefined; 'update-baseline'?: boolean; rule?: string[] | undefined }, paths: string[]): ScanOptions {
-  return {
-    paths,
-    ...(flags.tsconfig ? { tsconfig: flags.tsconfig } : {}),
-    ...(flags.config ? { config: flags.config } : {}),
-    ...(flags.baseline && !flags['update-baseline'] ? { baseline: flags.baseline } : {}),
-    ...(flags.rule ? { rules: flags.rule } : {}),
-  };
 }

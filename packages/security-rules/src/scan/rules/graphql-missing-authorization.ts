@@ -30,6 +30,18 @@ function checksCaller(site: ResolverSite): boolean {
   return false;
 }
 
+/**
+ * True for a stub that does nothing but throw (`throw new GraphQLError('… not implemented', …)`, as sb scaffold
+ * writes them): it reads and changes nothing, so there is no access to control yet. A body that throws on one
+ * path and works on another is not a stub.
+ */
+function onlyThrows(site: ResolverSite): boolean {
+  const body = (site.fn as unknown as { getBody?: () => Node | undefined }).getBody?.();
+  if (!body || !Node.isBlock(body)) return false;
+  const statements = body.getStatements();
+  return statements.length > 0 && statements.every((s) => Node.isThrowStatement(s));
+}
+
 function resolverSites(ctx: RuleContext): ResolverSite[] {
   const out: ResolverSite[] = [];
   for (const file of ctx.files) {
@@ -52,7 +64,7 @@ export const graphqlMissingAuthorization: Rule = {
   meta: {
     id: 'graphql-missing-authorization',
     title: 'GraphQL resolver without an authorization check',
-    description: 'A resolver of a non-public field (a mutation, or a field whose siblings check the caller) neither reads the user from the context nor calls an authorization helper, and no graphql-shield or auth directive covers it.',
+    description: 'A resolver of a non-public field (a mutation, or a field whose siblings check the caller) neither reads the user from the context nor calls an authorization helper, and no graphql-shield or auth directive covers it. A stub whose body only throws is not reported.',
     severity: 'high',
     confidence: 'taint-confirmed',
     cwe: [862, 285],
@@ -65,7 +77,7 @@ export const graphqlMissingAuthorization: Rule = {
     const projectChecks = checked.length > 0;
     const checkedTypes = new Set(checked.map((s) => s.typeName));
     for (const site of sites) {
-      if (checked.includes(site)) continue;
+      if (checked.includes(site) || onlyThrows(site)) continue;
       const mutation = site.typeName === 'Mutation';
       if (mutation && PUBLIC_MUTATION.test(site.field)) continue;
       if (!mutation && (PUBLIC_QUERY.test(site.field) || !checkedTypes.has(site.typeName))) continue;

@@ -12,6 +12,8 @@ export function isConstantValue(node: Node | undefined, depth = 0): boolean {
     return isConstantValue(node.getLeft(), depth + 1) && isConstantValue(node.getRight(), depth + 1);
   }
   if (Node.isConditionalExpression(node)) return isConstantValue(node.getWhenTrue(), depth + 1) && isConstantValue(node.getWhenFalse(), depth + 1);
+  // The path of the running Node binary: chosen by whoever started the process, never by a request.
+  if (Node.isPropertyAccessExpression(node) && node.getText() === 'process.execPath') return true;
   if (isTypeNarrowed(node)) return true;
   if (Node.isIdentifier(node)) {
     const d = resolveDeclaration(node);
