@@ -37,13 +37,14 @@ import { massAssignment } from './mass-assignment.js';
 import { idor } from './idor.js';
 import { unprotectedAdminRoute } from './unprotected-admin-route.js';
 import { templateXss } from './template-xss.js';
+import { logInjection } from './log-injection.js';
 
 /** Every rule `sb security scan` runs, in report order. */
 export const RULES: readonly Rule[] = [
   sqlInjection, nosqlInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
   missingRateLimit, missingAuth, idor, unprotectedAdminRoute, csrf, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
-  hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
+  hardcodedSecret, dataExposure, logInjection, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
   // GraphQL
   graphqlMissingLimits, graphqlIntrospectionEnabled, graphqlMissingAuthorization,
 ];
