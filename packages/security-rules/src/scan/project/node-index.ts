@@ -43,6 +43,17 @@ export class NodeIndex {
     return out;
   }
 
+  /** The raw (unwrapped) nodes of a kind in one file, in document order. */
+  rawOfKind(kind: SyntaxKind, file: SourceFile): readonly ts.Node[] {
+    return this.raw.get(file)?.get(kind) ?? [];
+  }
+
+  /** Wraps a raw node of `file` (ts-morph's own wrapper cache: the same Node object everywhere). */
+  wrap<T extends Node = Node>(n: ts.Node, file: SourceFile): T {
+    // oxlint-disable-next-line no-underscore-dangle
+    return (file as unknown as Wrap)._getNodeFromCompilerNode(n) as T;
+  }
+
   /** Raw count of indexed nodes of a kind (cheap). */
   has(sf: SourceFile, kind: SyntaxKind): boolean {
     return (this.raw.get(sf)?.get(kind)?.length ?? 0) > 0;
