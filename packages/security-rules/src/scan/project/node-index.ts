@@ -54,6 +54,21 @@ export class NodeIndex {
     return (file as unknown as Wrap)._getNodeFromCompilerNode(n) as T;
   }
 
+  /**
+   * Descendants of `node` of a syntax kind (a node kind, not a token or JSDoc kind), in the order of ts-morph's
+   * `getDescendantsOfKind`, pre-filtered on the raw node: only those that pass are wrapped.
+   */
+  descendantsOfKind<K extends SyntaxKind>(node: Node, kind: K, filter: (n: ts.Node) => boolean): KindToNodeMappings[K][] {
+    const out: KindToNodeMappings[K][] = [];
+    const sf = node.getSourceFile();
+    const visit = (n: ts.Node): void => {
+      if (n.kind === kind && filter(n)) out.push(this.wrap(n, sf) as KindToNodeMappings[K]);
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(node.compilerNode, visit);
+    return out;
+  }
+
   /** Raw count of indexed nodes of a kind (cheap). */
   has(sf: SourceFile, kind: SyntaxKind): boolean {
     return (this.raw.get(sf)?.get(kind)?.length ?? 0) > 0;
