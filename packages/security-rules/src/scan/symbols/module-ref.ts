@@ -1,4 +1,5 @@
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
+import { wrapRaw } from '../project/node-index.js';
 
 /**
  * Where a value comes from, in module terms: `{ module: 'child_process', path: ['exec'] }` for `exec` imported,
@@ -32,8 +33,6 @@ interface Via {
   readonly checker: ts.TypeChecker;
   readonly node: Node;
 }
-
-type Wrap = { _getNodeFromCompilerNode(n: ts.Node): Node };
 
 const cache = new WeakMap<ts.Node, ModuleRef | null>();
 
@@ -102,7 +101,7 @@ function refOfCall(node: ts.CallExpression, via: Via, depth: number): ModuleRef 
 /** The file a module specifier resolves to (as ts-morph's `getModuleSpecifierSourceFile`), wrapped. */
 function specifierFile(spec: ts.Expression, via: Via): SourceFile | undefined {
   const decl = via.checker.getSymbolAtLocation(spec)?.declarations?.[0];
-  return decl !== undefined && ts.isSourceFile(decl) ? ((via.node as unknown as Wrap)._getNodeFromCompilerNode(decl) as SourceFile) : undefined;
+  return decl !== undefined && ts.isSourceFile(decl) ? wrapRaw<SourceFile>(decl, via.node) : undefined;
 }
 
 const literal = (e: ts.Expression): string | undefined => (ts.isStringLiteralLike(e) ? e.text : undefined);
