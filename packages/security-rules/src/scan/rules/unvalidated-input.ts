@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../engine/rule.js';
@@ -60,7 +60,8 @@ function checkedByHand(read: Node, handler: Node): boolean {
 function bodyReads(route: Route, ctx: RuleContext): Node[] {
   const fn = route.handler;
   if (fn === undefined) return [];
-  const reads: Node[] = fn.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression).filter((pa) => pa.getName() === 'body' && ctx.taint.sources.sourceOf(pa) !== undefined);
+  const body = (n: ts.Node): boolean => (n as ts.PropertyAccessExpression).name.text === 'body';
+  const reads: Node[] = ctx.nodes.descendantsOfKind(fn, SyntaxKind.PropertyAccessExpression, body).filter((pa) => pa.getName() === 'body' && ctx.taint.sources.sourceOf(pa) !== undefined);
   const p0 = fn.getParameters()[0];
   if (p0 && Node.isParameterDeclaration(p0)) {
     const nameNode = p0.getNameNode();
