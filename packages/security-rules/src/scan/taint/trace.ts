@@ -119,7 +119,8 @@ export class TaintTracker {
 
   private identifier(id: Node, st: State): TaintHit | undefined {
     const decl = resolveDeclaration(id);
-    if (decl === undefined) return undefined;
+    // An undeclared name (sloppy-mode JS: `output = { … }` makes a global): its assignments in the same function.
+    if (decl === undefined || (Node.isBinaryExpression(decl) && decl.getLeft().getText() === id.getText())) return add(this.assignments(id, id, st), id, `assigned to ${id.getText()}`);
     if (Node.isVariableDeclaration(decl) && Node.isIdentifier(decl.getNameNode())) {
       const init = decl.getInitializer();
       const reassignable = decl.getVariableStatement()?.getDeclarationKind() !== 'const';
