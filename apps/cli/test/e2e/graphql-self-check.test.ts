@@ -74,6 +74,10 @@ describe('the generated GraphQL services pass their own probe and scan', () => {
       const server = await start('npm', ['start'], dir, { PORT: String(port) }, READY);
       try {
         const url = READY.exec(server.output())![1]!;
+        // A whole result is sent in one piece with its length (not streamed chunk by chunk).
+        const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        const text = await answer.text();
+        expect({ status: answer.status, text, length: answer.headers.get('content-length'), chunked: answer.headers.get('transfer-encoding') }).toEqual({ status: 200, text: '{"data":{"__typename":"Query"}}', length: String(text.length), chunked: null });
         const probe = step('sb security probe', await sb(['security', 'probe', url, '--graphql', '--json'], dir));
         const result = JSON.parse(probe.stdout) as { findings: ProbeFinding[]; graphql?: { introspection: boolean } };
         expect(result.graphql?.introspection).toBe(false);
