@@ -46,6 +46,23 @@ describe('sb scaffold --from-db', () => {
     expect(scan.stdout + scan.stderr).toMatch(/\b0 findings\b/);
   });
 
+  it('generates a GraphQL service with --api graphql', async () => {
+    const out = path.join(dir, 'graphql');
+    const r = await runCli(['scaffold', '--from-db', DB_URL, '--api', 'graphql', '--framework', 'express', '--output', out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Generated a express GraphQL service over 2 tables in .*graphql\/ \(\d+ files written\)/);
+    expect(r.stdout).toMatch(/public\.shirts\s+Shirt\s+shirts, shirt, createShirt, updateShirt, deleteShirt/);
+    expect(await readFile(path.join(out, 'type-defs.gen.ts'), 'utf8')).toContain('enum Size {');
+    expect(existsSync(path.join(out, 'package.json'))).toBe(true);
+    const json = await runCli(['scaffold', '--from-db', DB_URL, '--api', 'graphql', '--framework', 'koa', '--output', path.join(dir, 'graphql-json'), '--dry-run', '--json']);
+    expect(json.code).toBe(0);
+    const result = JSON.parse(json.stdout) as { api: string; tables: { type: string }[]; sdl: string };
+    expect([result.api, result.tables.map((t) => t.type)]).toEqual(['graphql', ['Log', 'Shirt']]);
+    expect(existsSync(path.join(dir, 'graphql-json'))).toBe(false);
+    const scan = await runCli(['security', 'scan', out]);
+    expect(scan.stdout + scan.stderr).toMatch(/\b0 findings\b/);
+  });
+
   it('prints the result as JSON', async () => {
     const r = await runCli(['scaffold', '--from-db', DB_URL, '--framework', 'koa', '--output', path.join(dir, 'json'), '--dry-run', '--json']);
     expect(r.code).toBe(0);

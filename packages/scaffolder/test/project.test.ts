@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { restProject } from '../src/from-spec/project/rest-project.js';
-import { graphqlProjectFiles } from '../src/from-sdl/graphql-project.js';
+import { graphqlProjectFiles } from '../src/graphql-service/graphql-project.js';
 import { packageName, projectFiles } from '../src/project/project-files.js';
 import { projectDependencies, VERSIONS } from '../src/project/versions.js';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import type { ScaffoldFromDbResult, ScaffoldGraphqlResult, ScaffoldResult } from '@sb/scaffolder';
+import type { ScaffoldDbGraphqlResult, ScaffoldFromDbResult, ScaffoldGraphqlResult, ScaffoldResult } from '@sb/scaffolder';
 import { SbCommand } from '../base/sb-command.js';
 import { formatScaffoldResult } from '../format/scaffold.js';
 import { formatGraphqlResult } from '../format/scaffold-graphql.js';
-import { formatFromDbResult } from '../format/spec-from-db.js';
+import { formatDbGraphqlResult, formatFromDbResult } from '../format/spec-from-db.js';
 import { userCwd } from '../options/cwd.js';
 import { toFromDbOptions, toGraphqlOptions, toScaffoldOptions, type ScaffoldFlags } from '../options/scaffold.js';
 
@@ -20,6 +20,7 @@ export default class Scaffold extends SbCommand {
     '<%= config.bin %> scaffold openapi.json --framework fastify --output src/api --dry-run',
     '<%= config.bin %> scaffold openapi.yaml --framework koa --output src/routes --json',
     '<%= config.bin %> scaffold --from-db postgres://localhost/mydb --framework fastify --output src/',
+    '<%= config.bin %> scaffold --from-db postgres://localhost/mydb --api graphql --framework express --output service/',
     '<%= config.bin %> scaffold schema.graphql --framework fastify --output service/',
   ];
   static override args = {
@@ -36,12 +37,13 @@ export default class Scaffold extends SbCommand {
     }),
     'no-cache': Flags.boolean({ description: 'Ignore the generation cache in <output>/.sb/ and recompile every validator.' }),
     'from-db': Flags.string({ description: 'Generate a CRUD API (kysely handlers) from this PostgreSQL database instead of a spec (postgres:// URL).' }),
+    api: Flags.string({ description: 'With --from-db: a REST CRUD API (kysely handlers, OpenAPI) or a GraphQL service (GraphQL Yoga, DataLoader relations) in --output.', options: ['rest', 'graphql'], default: 'rest' }),
     schema: Flags.string({ description: 'With --from-db: only this schema (repeatable; default every user schema).', multiple: true }),
     auth: Flags.string({ description: 'With --from-db: operations that require a bearer token (checked in auth.ts).', options: ['writes', 'all', 'none'], default: 'writes' }),
     'writable-timestamps': Flags.boolean({ description: 'With --from-db: let clients write date/time columns that default to now() (readOnly by default, like identity, serial and generated columns).' }),
   };
 
-  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult | ScaffoldGraphqlResult> {
+  async run(): Promise<ScaffoldResult | ScaffoldFromDbResult | ScaffoldDbGraphqlResult | ScaffoldGraphqlResult> {
     const { args, flags } = await this.parse(Scaffold);
     if (flags['from-db'] !== undefined || args.spec === undefined) return this.fromDb(args.spec, flags);
     if (isGraphqlSchema(path.resolve(userCwd(), args.spec))) {
@@ -58,14 +60,14 @@ export default class Scaffold extends SbCommand {
     return result;
   }
 
-  /** `--from-db`: schema → spec → routes, with handlers implemented with kysely. */
-  private async fromDb(spec: string | undefined, flags: ScaffoldFlags): Promise<ScaffoldFromDbResult> {
+  /** `--from-db`: schema → spec → routes with handlers implemented with kysely, or (`--api graphql`) a GraphQL service. */
+  private async fromDb(spec: string | undefined, flags: ScaffoldFlags): Promise<ScaffoldFromDbResult | ScaffoldDbGraphqlResult> {
     const url = flags['from-db'];
     if (spec !== undefined || url === undefined) this.error('give either an OpenAPI spec file or --from-db <postgres://…>, not both or neither', { exit: 2 });
     const { scaffoldFromDb } = await import('@sb/scaffolder');
     const run = this.startRun();
     const result = await scaffoldFromDb(toFromDbOptions({ ...flags, 'from-db': url }, userCwd()), run).finally(() => run.end());
-    if (!this.jsonEnabled()) this.log(formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));
+    if (!this.jsonEnabled()) this.log(result.api === 'graphql' ? formatDbGraphqlResult(result, { dryRun: flags['dry-run'] === true }) : formatFromDbResult(result, { dryRun: flags['dry-run'] === true }));
     return result;
   }
 }

@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { ScaffoldFromDbResult } from '@sb/scaffolder';
+import type { ScaffoldDbGraphqlResult, ScaffoldFromDbResult } from '@sb/scaffolder';
 
 /** The human report of `sb scaffold --from-db`: one line per table, the files, then warnings. */
 export function formatFromDbResult(r: ScaffoldFromDbResult, options: { dryRun?: boolean }): string {
@@ -18,5 +18,21 @@ export function formatFromDbResult(r: ScaffoldFromDbResult, options: { dryRun?: 
   for (const w of r.warnings) lines.push(`  warning [${w.code}]: ${w.message}`);
   for (const w of r.scaffold.warnings) lines.push(`  warning [${w.code}]: ${w.message} (${w.pointer})`);
   lines.push('  run it: DATABASE_URL=… with kysely and pg installed; db/connection.ts is yours to adjust');
+  return lines.join('\n');
+}
+
+/** The human report of `sb scaffold --from-db --api graphql`: one line per table (type, root fields, relations), the files, warnings. */
+export function formatDbGraphqlResult(r: ScaffoldDbGraphqlResult, options: { dryRun?: boolean }): string {
+  const out = relative(process.cwd(), r.output) || '.';
+  const changed = r.files.filter((f) => f.status !== 'unchanged');
+  const lines = [`${options.dryRun ? 'Would generate' : 'Generated'} a ${r.framework} GraphQL service over ${r.tables.length} table${r.tables.length === 1 ? '' : 's'} in ${out}/ (${changed.length} file${changed.length === 1 ? '' : 's'} ${options.dryRun ? 'to write' : 'written'})`];
+  const width = Math.max(...r.tables.map((t) => t.table.length));
+  const typeWidth = Math.max(...r.tables.map((t) => t.type.length));
+  for (const t of r.tables) {
+    const fields = [...t.queries, ...t.mutations].join(', ');
+    lines.push(`  ${t.table.padEnd(width)}  ${t.type.padEnd(typeWidth)}  ${fields}${t.relations.length ? `  (${t.relations.join(', ')})` : ''}`);
+  }
+  for (const w of r.warnings) lines.push(`  warning [${w.code}]: ${w.message}`);
+  lines.push(`  run it: cd ${out} && npm install && npm run build && DATABASE_URL=… PORT=3000 npm start   # serves /graphql; limits in limits.ts`);
   return lines.join('\n');
 }

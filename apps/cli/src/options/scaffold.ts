@@ -10,6 +10,8 @@ export interface ScaffoldFlags {
   /** `--no-project` sets this to false. */
   readonly project?: boolean;
   readonly 'from-db'?: string;
+  /** With --from-db: `rest` (default) or `graphql`. */
+  readonly api?: string;
   readonly schema?: readonly string[];
   readonly auth?: string;
   readonly 'writable-timestamps'?: boolean;
@@ -32,6 +34,7 @@ export function toScaffoldOptions(spec: string, flags: ScaffoldFlags, cwd: strin
 export function toFromDbOptions(flags: ScaffoldFlags & { 'from-db': string }, cwd: string): ScaffoldFromDbOptions {
   return {
     connectionString: flags['from-db'],
+    api: flags.api === 'graphql' ? 'graphql' : 'rest',
     framework: flags.framework as Framework,
     output: flags.output,
     cwd,

@@ -1,6 +1,7 @@
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
 import type { Framework } from '../options.js';
-import type { ScaffoldResult } from '../result.js';
+import type { ScaffoldFile, ScaffoldResult } from '../result.js';
+import type { GraphqlTableReport } from './graphql/build-service.js';
 
 /**
  * Options of {@link scaffoldFromDb}.
@@ -14,6 +15,13 @@ import type { ScaffoldResult } from '../result.js';
 export interface ScaffoldFromDbOptions {
   /** `postgres://user@host:port/database`; the password never appears in messages. */
   readonly connectionString: string;
+  /**
+   * `rest` (default): an OpenAPI description and a CRUD API with kysely handlers. `graphql`: a GraphQL service
+   * (types per table, relations both ways, Relay connections, filters, ordering, mutations) served by GraphQL
+   * Yoga, with relations loaded through per-request DataLoaders; `output` becomes a project that runs
+   * (unless `project: false`). `auth` and `title` apply to `rest` only.
+   */
+  readonly api?: 'rest' | 'graphql';
   readonly framework: Framework;
   /** The folder to generate into (as for `scaffold`). */
   readonly output: string;
@@ -34,7 +42,10 @@ export interface ScaffoldFromDbOptions {
   readonly dryRun?: boolean;
   /** As for `scaffold`: the folder relative paths are resolved against. */
   readonly cwd?: string;
-  /** As for `scaffold`: make `cwd` a project that runs (with `kysely` and `pg`). Default `false`. */
+  /**
+   * REST: as for `scaffold`, make `cwd` a project that runs (with `kysely` and `pg`); default `false`.
+   * GraphQL: make `output` one (`package.json`, `tsconfig.json`, `server.ts`, …; never overwritten); default `true`.
+   */
   readonly project?: boolean;
 }
 
@@ -57,8 +68,9 @@ export interface DbWarning {
   readonly table?: string;
 }
 
-/** What {@link scaffoldFromDb} did. */
+/** What {@link scaffoldFromDb} did with `api: 'rest'`. */
 export interface ScaffoldFromDbResult {
+  readonly api: 'rest';
   /** The generated description (also written to `<output>/openapi.yaml`). */
   readonly spec: OpenAPIObject;
   readonly tables: readonly TableReport[];
@@ -66,5 +78,18 @@ export interface ScaffoldFromDbResult {
   readonly scaffold: ScaffoldResult;
   /** Files this step wrote besides `scaffold`'s: `openapi.yaml`, `db/*`, implemented handler files. */
   readonly files: readonly string[];
+  readonly warnings: readonly DbWarning[];
+}
+
+/** What {@link scaffoldFromDb} did with `api: 'graphql'`. */
+export interface ScaffoldDbGraphqlResult {
+  readonly api: 'graphql';
+  readonly framework: Framework;
+  /** The service folder (absolute). */
+  readonly output: string;
+  /** The schema the service serves (also in `type-defs.gen.ts`). */
+  readonly sdl: string;
+  readonly tables: readonly GraphqlTableReport[];
+  readonly files: readonly ScaffoldFile[];
   readonly warnings: readonly DbWarning[];
 }

@@ -10,7 +10,7 @@ import { handlerBodies } from './emit/handler-bodies.js';
 import { implementedHandlerFile } from './emit/handler-file.js';
 import { resourceNames } from './model/resource-names.js';
 import { buildModel } from './model/table-model.js';
-import type { ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './options.js';
+import type { ScaffoldDbGraphqlResult, ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './options.js';
 import { readSchema } from './read/read-schema.js';
 import { buildSpec } from './spec/build-spec.js';
 
@@ -22,6 +22,13 @@ import { buildSpec } from './spec/build-spec.js';
  * update and delete by primary key; PostgreSQL errors mapped to 400/404/409/422 without SQL text. Handler
  * files that already existed are left alone. Tables without a primary key get a read-only list route.
  *
+ * With `api: 'graphql'`, a GraphQL service instead: a type per table with relations both ways from foreign keys
+ * (many-to-one fields, one-to-many connections), Relay cursor connections with `first`/`after`, equality filters
+ * on indexed columns, an `orderBy` enum, create/update/delete mutations without server-owned columns, errors
+ * with the codes `NOT_FOUND`, `CONFLICT` and `BAD_USER_INPUT`; relations load through per-request DataLoaders
+ * (one SQL statement per nesting level); served by GraphQL Yoga with the limits of `limits.ts`, in a project
+ * that runs (`DATABASE_URL=… PORT=3000 npm start` serves `/graphql`).
+ *
  * `control.onProgress` gets `introspect` (from the migrator), then `scaffold()`'s stages; aborting
  * `control.signal` rejects with `SCAFFOLD_ABORTED` at the next catalog query or stage, and nothing is written.
  *
@@ -29,12 +36,29 @@ import { buildSpec } from './spec/build-spec.js';
  * ```ts
  * const r = await scaffoldFromDb({ connectionString: process.env.DATABASE_URL!, framework: 'express', output: 'src' });
  * console.log(r.tables.map((t) => `${t.path}: ${t.operations.join(', ')}`));
+ *
+ * const g = await scaffoldFromDb({ connectionString: process.env.DATABASE_URL!, api: 'graphql', framework: 'fastify', output: 'service' });
+ * console.log(g.tables.map((t) => `${t.type}: ${t.queries.join(', ')}`));
  * ```
  */
-export async function scaffoldFromDb(options: ScaffoldFromDbOptions, control: RunControl = {}): Promise<ScaffoldFromDbResult> {
+export function scaffoldFromDb(options: ScaffoldFromDbOptions & { readonly api: 'graphql' }, control?: RunControl): Promise<ScaffoldDbGraphqlResult>;
+export function scaffoldFromDb(options: ScaffoldFromDbOptions & { readonly api?: 'rest' }, control?: RunControl): Promise<ScaffoldFromDbResult>;
+export function scaffoldFromDb(options: ScaffoldFromDbOptions, control?: RunControl): Promise<ScaffoldFromDbResult | ScaffoldDbGraphqlResult>;
+export async function scaffoldFromDb(options: ScaffoldFromDbOptions, control: RunControl = {}): Promise<ScaffoldFromDbResult | ScaffoldDbGraphqlResult> {
   if (!FRAMEWORKS.includes(options.framework)) {
     throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `framework: expected one of ${FRAMEWORKS.join(', ')}, got ${String(options.framework)}`);
   }
+  if (options.api !== undefined && options.api !== 'rest' && options.api !== 'graphql') {
+    throw new ScaffoldError('SCAFFOLD_INVALID_OPTION', `api: expected rest or graphql, got ${String(options.api)}`);
+  }
+  if (options.api === 'graphql') {
+    const { scaffoldGraphqlFromDb } = await import('./graphql/scaffold-graphql-from-db.js');
+    return scaffoldGraphqlFromDb(options, control);
+  }
+  return scaffoldRestFromDb(options, control);
+}
+
+async function scaffoldRestFromDb(options: ScaffoldFromDbOptions, control: RunControl): Promise<ScaffoldFromDbResult> {
   const { snapshot, target, database } = await readSchema(options.connectionString, options.schemas ? { schemas: options.schemas } : {}, control);
   checkAborted(control.signal, 'scaffold');
   const { tables, warnings } = buildModel(snapshot, { writableTimestamps: options.writableTimestamps === true });
@@ -89,5 +113,5 @@ export async function scaffoldFromDb(options: ScaffoldFromDbOptions, control: Ru
   }
   const mine = new Set([...own.map((f) => f.path), ...reports.filter((r) => r.implemented).map((r) => r.handlerFile!)]);
   const files = options.dryRun ? [] : result.files.filter((f) => mine.has(f.path)).map((f) => f.path);
-  return { spec, tables: reports, scaffold: result, files, warnings: warnings.map(({ code, message, table }) => ({ code, message, table })) };
+  return { api: 'rest', spec, tables: reports, scaffold: result, files, warnings: warnings.map(({ code, message, table }) => ({ code, message, table })) };
 }

@@ -11,8 +11,7 @@ import { GRAPHQL_HEADER } from './emit/header.js';
 import { resolverIndexFile, stubFile, stubPath } from './emit/stubs.js';
 import { typesFile } from './emit/types-file.js';
 import { resolverFields, userTypes } from './model/sdl-model.js';
-import { readTemplate } from '../templates/read-template.js';
-import { graphqlProjectFiles } from './graphql-project.js';
+import { graphqlServiceFiles } from '../graphql-service/service-files.js';
 import { loadSdl } from './read/load-sdl.js';
 
 /** Options of {@link scaffoldGraphql}. */
@@ -88,22 +87,20 @@ export async function scaffoldGraphql(options: ScaffoldGraphqlOptions, control: 
   }
   const wanted = new Set(fields.map(stubPath));
   const orphans = [...existingFiles].filter((f) => !wanted.has(f)).sort();
-  const gen = (p: string, content: string): PlannedFile => ({ path: p, content, kind: 'generated' });
   const t = userTypes(schema);
   planned.push(
-    gen('type-defs.gen.ts', `${GRAPHQL_HEADER}\n\n/** The schema, as sb scaffold read it. */\nexport const typeDefs = ${JSON.stringify(printSchema(schema))};\n`),
-    gen('types.gen.ts', typesFile(schema)),
-    gen('resolvers.gen.ts', resolverIndexFile(fields, GRAPHQL_HEADER)),
-    gen('protection.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate('graphql/protection.gen.ts')}`),
-    gen('yoga.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate('graphql/yoga.gen.ts')}`),
-    gen('mount.gen.ts', `${GRAPHQL_HEADER}\n${await readTemplate(`graphql/${options.framework}/mount.gen.ts`)}`),
+    { path: 'types.gen.ts', content: typesFile(schema), kind: 'generated' },
+    { path: 'resolvers.gen.ts', content: resolverIndexFile(fields, GRAPHQL_HEADER), kind: 'generated' },
+    ...(await graphqlServiceFiles({
+      framework: options.framework,
+      output,
+      header: GRAPHQL_HEADER,
+      sdl: printSchema(schema),
+      contextTemplate: 'graphql/context.ts',
+      origin: 'sdl',
+      ...(options.project === false ? { project: false } : {}),
+    })),
   );
-  const userFiles: [string, string][] = [
-    ['limits.ts', await readTemplate('graphql/limits.ts')],
-    ['context.ts', await readTemplate('graphql/context.ts')],
-  ];
-  for (const [p, content] of userFiles) if (!(await exists(output, p))) planned.push({ path: p, content, kind: 'user' });
-  if (options.project !== false) planned.push(...(await graphqlProjectFiles({ framework: options.framework, output })));
   checkAborted(control.signal, 'scaffold');
   progress({ phase: 'write', message: options.dryRun ? 'comparing with the output folder' : `writing ${planned.length} files` });
   const files = await writeOutput(output, planned, options.dryRun === true, control.signal);
@@ -125,8 +122,4 @@ async function listStubs(output: string): Promise<string[]> {
     for (const f of await readdir(path.join(root, t.name)).catch(() => [])) if (f.endsWith('.ts')) out.push(`resolvers/${t.name}/${f}`);
   }
   return out;
-}
-
-async function exists(output: string, file: string): Promise<boolean> {
-  return (await readdir(path.dirname(path.join(output, file))).catch(() => [] as string[])).includes(path.basename(file));
 }

@@ -17,6 +17,7 @@ export const VERSIONS = {
   graphql: '16.15.0',
   'graphql-yoga': '5.24.1',
   kysely: '0.28.19',
+  dataloader: '2.2.3',
   pg: '8.23.1',
   typescript: '5.9.3',
   '@types/node': '20.19.43',

@@ -1,11 +1,18 @@
-import { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getNamedType, GraphQLError, isInterfaceType, isListType, isNonNullType, isObjectType, Kind, NoSchemaIntrospectionCustomRule,
+  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type GraphQLType, type SelectionSetNode,
+} from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
 /** The limits a GraphQL service enforces before executing anything (see limits.ts). */
 export interface GraphqlLimits {
   /** Deepest selection nesting, counting every field level. */
   readonly maxDepth: number;
-  /** Nominal cost: every field costs 1 times the sizes of the lists above it (`first`/`last`/`limit` or `defaultListSize`). */
+  /**
+   * Nominal cost: every field costs 1 times the sizes of the lists above it. A list is a field of list type or a
+   * Relay connection (its `edges`/`nodes` are not counted twice); its size is its `first`/`last`/`limit`
+   * argument, else that argument's default in the schema, else `defaultListSize`.
+   */
   readonly maxCost: number;
   /** List size assumed for a list field without a `first`/`last`/`limit` argument. */
   readonly defaultListSize: number;
@@ -25,8 +32,29 @@ export interface GraphqlLimits {
 
 const LIST_ARGS = new Set(['first', 'last', 'limit']);
 
-/** Why the document breaks a limit, or undefined. Fragments are followed; a fragment cycle counts as too deep; introspection fields are not counted. */
-export function limitProblem(document: DocumentNode, limits: GraphqlLimits): string | undefined {
+/** A Relay connection type: an object with `edges` and `pageInfo`. */
+function isConnection(type: GraphQLNamedType | undefined): boolean {
+  return isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+}
+
+function isList(type: GraphQLType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/** How many items a list field asks for: a literal size argument, else its default in the schema, else the default. */
+function listSize(sel: FieldNode, def: GraphQLField<unknown, unknown> | undefined, limits: GraphqlLimits): number {
+  const literal = sel.arguments?.find((a) => LIST_ARGS.has(a.name.value) && a.value.kind === Kind.INT);
+  if (literal && literal.value.kind === Kind.INT) return Number(literal.value.value);
+  const byDefault = def?.args.find((a) => LIST_ARGS.has(a.name) && typeof a.defaultValue === 'number');
+  return typeof byDefault?.defaultValue === 'number' ? byDefault.defaultValue : limits.defaultListSize;
+}
+
+/**
+ * Why the document breaks a limit, or undefined. Fragments are followed; a fragment cycle counts as too deep;
+ * introspection fields are not counted. With the schema, only lists multiply the cost (see `maxCost`); without
+ * it, every field with a selection counts as a list.
+ */
+export function limitProblem(document: DocumentNode, limits: GraphqlLimits, schema?: GraphQLSchema): string | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   let aliases = 0;
@@ -41,7 +69,7 @@ export function limitProblem(document: DocumentNode, limits: GraphqlLimits): str
     if (cost > limits.maxCost) return `operation costs more than ${limits.maxCost} (lists multiply: ask for fewer items or fewer levels)`;
     return undefined;
   };
-  const walk = (set: SelectionSetNode, level: number, multiplier: number, seen: readonly string[]): string | undefined => {
+  const walk = (set: SelectionSetNode, level: number, multiplier: number, seen: readonly string[], parent: GraphQLNamedType | undefined): string | undefined => {
     for (const sel of set.selections) {
       directives += sel.directives?.length ?? 0;
       if (sel.kind === Kind.FIELD) {
@@ -56,23 +84,24 @@ export function limitProblem(document: DocumentNode, limits: GraphqlLimits): str
           if (problem) return problem;
           continue;
         }
-        const sizeArg = sel.arguments?.find((a) => LIST_ARGS.has(a.name.value) && a.value.kind === Kind.INT);
-        const size = sizeArg && sizeArg.value.kind === Kind.INT ? Number(sizeArg.value.value) : limits.defaultListSize;
-        const next = multiplier * Math.max(1, size);
+        const def = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[sel.name.value] : undefined;
+        const type = def ? getNamedType(def.type) : undefined;
+        const multiplies = !schema || !def || isConnection(type) || (isList(def.type) && !isConnection(parent));
+        const next = multiplies ? multiplier * Math.max(1, listSize(sel, def, limits)) : multiplier;
         cost += next;
         depth = Math.max(depth, level + 1);
         if (depth > limits.maxDepth) return `operation is nested deeper than ${limits.maxDepth} levels`;
-        const problem = walk(sel.selectionSet, level + 1, next, seen);
+        const problem = walk(sel.selectionSet, level + 1, next, seen, type);
         if (problem) return problem;
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        const problem = walk(sel.selectionSet, level, multiplier, seen);
+        const problem = walk(sel.selectionSet, level, multiplier, seen, sel.typeCondition ? schema?.getType(sel.typeCondition.name.value) : parent);
         if (problem) return problem;
       } else {
         const name = sel.name.value;
         const fragment = fragments.get(name);
         if (!fragment) continue;
         if (seen.includes(name)) return 'fragments spread each other in a cycle';
-        const problem = walk(fragment.selectionSet, level, multiplier, [...seen, name]);
+        const problem = walk(fragment.selectionSet, level, multiplier, [...seen, name], schema?.getType(fragment.typeCondition.name.value));
         if (problem) return problem;
       }
       const problem = over();
@@ -83,7 +112,7 @@ export function limitProblem(document: DocumentNode, limits: GraphqlLimits): str
   for (const d of document.definitions) {
     if (d.kind !== Kind.OPERATION_DEFINITION) continue;
     directives += d.directives?.length ?? 0;
-    const problem = walk(d.selectionSet, 0, 1, []);
+    const problem = walk(d.selectionSet, 0, 1, [], schema?.getRootType(d.operation) ?? undefined);
     if (problem) return problem;
   }
   return undefined;
@@ -91,10 +120,10 @@ export function limitProblem(document: DocumentNode, limits: GraphqlLimits): str
 
 /**
  * The protections as GraphQL Yoga plugins: a request size limit and JSON POST only (GET only for the IDE page),
- * structural limits checked right after parsing (one error, before validation runs), introspection off and
+ * structural limits checked right after parsing against `schema` (one error, before validation runs), introspection off and
  * "Did you mean" hints stripped unless the limits allow them.
  */
-export function protectionPlugins(limits: GraphqlLimits): Plugin[] {
+export function protectionPlugins(limits: GraphqlLimits, schema?: GraphQLSchema): Plugin[] {
   return [
     {
       onRequest({ request, endResponse, fetchAPI }) {
@@ -111,7 +140,7 @@ export function protectionPlugins(limits: GraphqlLimits): Plugin[] {
       onParse() {
         return ({ result, replaceParseResult }) => {
           if (result instanceof Error || !result || typeof result !== 'object' || !('kind' in result)) return;
-          const problem = limitProblem(result as DocumentNode, limits);
+          const problem = limitProblem(result as DocumentNode, limits, schema);
           if (problem) replaceParseResult(new GraphQLError(problem, { extensions: { code: 'QUERY_TOO_COMPLEX' } }));
         };
       },

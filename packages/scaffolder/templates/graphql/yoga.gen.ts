@@ -7,8 +7,9 @@ import { typeDefs } from './type-defs.gen.js';
 
 /** The GraphQL server (GraphQL Yoga) with the protections of limits.ts, served on /graphql. */
 export function createGraphqlServer() {
+  const schema = createSchema<Context>({ typeDefs, resolvers: resolvers as never });
   return createYoga({
-    schema: createSchema({ typeDefs, resolvers: resolvers as never }),
+    schema,
     graphqlEndpoint: '/graphql',
     graphiql: limits.ide,
     landingPage: false,
@@ -17,6 +18,6 @@ export function createGraphqlServer() {
     batching: false,
     maskedErrors: true,
     context: ({ request }): Promise<Context> => createContext(request),
-    plugins: protectionPlugins(limits),
+    plugins: protectionPlugins(limits, schema),
   });
 }

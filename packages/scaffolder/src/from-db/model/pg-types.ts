@@ -44,7 +44,8 @@ export function mapPgType(type: string, enums: ReadonlyMap<string, readonly stri
     const inner = mapPgType(type.slice(0, -2), enums);
     return { schema: { type: 'array', items: inner.schema }, ts: `Array<${inner.ts}>`, supported: inner.supported, scalar: false };
   }
-  const labels = enums.get(type) ?? enums.get(`public.${type}`);
+  const name = unquoteQualified(type);
+  const labels = enums.get(name) ?? enums.get(`public.${name}`);
   if (labels) return { schema: { type: 'string', enum: [...labels] }, ts: labels.map((l) => JSON.stringify(l)).join(' | ') || 'never', supported: true, scalar: true };
   const sized = /^(character varying|character|varchar|char|bit varying|bit)\((\d+)\)$/.exec(type);
   if (sized && sized[1]!.startsWith('char')) return { schema: { type: 'string', maxLength: Number(sized[2]) }, ts: 'string', supported: true, scalar: true };
@@ -54,4 +55,10 @@ export function mapPgType(type: string, enums: ReadonlyMap<string, readonly stri
   const simple = SIMPLE[base];
   if (simple) return { ...simple, supported: true };
   return { schema: {}, ts: 'unknown', supported: false, scalar: false };
+}
+
+/** `"mood""x"` → `mood"x`, `billing."Status"` → `billing.Status`: a type name as `format_type` quotes it, unquoted. */
+function unquoteQualified(type: string): string {
+  const parts = type.match(/"(?:[^"]|"")*"|[^."]+/g) ?? [];
+  return parts.map((p) => (p.startsWith('"') ? p.slice(1, -1).replace(/""/g, '"') : p)).join('.');
 }

@@ -13,7 +13,10 @@ export interface ResourceNames {
 }
 
 const words = (s: string): string[] => s.split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
-const pascal = (s: string): string => words(s).map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('') || 'Table';
+const pascal = (s: string): string => {
+  const name = words(s).map((w) => w[0]!.toUpperCase() + w.slice(1).toLowerCase()).join('') || 'Table';
+  return /^\d/.test(name) ? `T${name}` : name; // a TypeScript and GraphQL name cannot start with a digit
+};
 const kebab = (s: string): string => words(s).map((w) => w.toLowerCase()).join('-') || 'table';
 
 /** English-ish singular of the last word: `categories` → `category`, `statuses` → `status`, `pets` → `pet`. */

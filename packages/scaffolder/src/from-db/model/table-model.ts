@@ -49,7 +49,15 @@ export interface TableModel {
   readonly primaryKey: readonly string[];
   /** Columns that lead an index, a unique constraint or the primary key: filterable and sortable. */
   readonly indexed: readonly string[];
+  /** Foreign keys, in the catalog's order: `columns` of this table reference `references.columns` of another. */
+  readonly foreignKeys: readonly ForeignKeyModel[];
   readonly comment: string | null;
+}
+
+/** One foreign key of a table. */
+export interface ForeignKeyModel {
+  readonly columns: readonly string[];
+  readonly references: { readonly schema: string; readonly table: string; readonly columns: readonly string[] };
 }
 
 export interface ModelWarning {
@@ -96,7 +104,8 @@ export function buildModel(snapshot: SnapshotLike, options: { writableTimestamps
     if (primaryKey.length === 0) warnings.push({ code: 'table-without-primary-key', message: `${label} has no primary key: only the list route is generated (read-only)`, table: label });
     const leading = [...primaryKey.slice(0, 1), ...t.uniqueConstraints.map((u) => u.columns[0]), ...t.indexes.filter((i) => !i.predicate).map((i) => i.columns[0])];
     const indexed = [...new Set(leading.filter((c): c is string => !!c && columns.some((col) => col.name === c && col.scalar)))];
-    tables.push({ schema: t.schema, name: t.name, dbKey: t.schema === 'public' ? t.name : `${t.schema}.${t.name}`, columns, primaryKey, indexed, comment: t.comment });
+    const foreignKeys = t.foreignKeys.map((f) => ({ columns: [...f.columns], references: { schema: f.references.schema, table: f.references.table, columns: [...f.references.columns] } }));
+    tables.push({ schema: t.schema, name: t.name, dbKey: t.schema === 'public' ? t.name : `${t.schema}.${t.name}`, columns, primaryKey, indexed, foreignKeys, comment: t.comment });
     if (/[."]|\sas\s/i.test(t.name) || t.columns.some((c) => /[."]|\sas\s/i.test(c.name))) {
       warnings.push({ code: 'name-needs-care', message: `${label}: a table or column name contains '.', '"' or ' as '; kysely may misread it`, table: label });
     }

@@ -5,6 +5,7 @@ import { enclosingFunction } from '../symbols/declarations.js';
 import { TaintTracker } from '../taint/trace.js';
 import { CallIndex } from '../project/call-index.js';
 import type { NodeIndex } from '../project/node-index.js';
+import { ormModels, type OrmModel } from '../project/orm-models.js';
 
 /** Everything a rule can ask about the project: files, calls by module, routes, taint. */
 export class RuleContext {
@@ -20,6 +21,14 @@ export class RuleContext {
   ) {
     this.taint = new TaintTracker(routes, config);
     this.calls = new CallIndex(files, nodes);
+  }
+
+  private modelCache: Map<string, OrmModel> | undefined;
+
+  /** The ORM models the project defines, by name (read once, on first use). */
+  get models(): ReadonlyMap<string, OrmModel> {
+    this.modelCache ??= ormModels(this.calls, this.nodes);
+    return this.modelCache;
   }
 
   /** The route whose handler (or one of its middleware) contains the node. */

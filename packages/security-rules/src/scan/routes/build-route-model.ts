@@ -6,6 +6,7 @@ import { ContainerRegistry, findCreations } from './containers.js';
 import { linkContainers } from './link.js';
 import { ROUTE_METHODS, readRoute } from './route-calls.js';
 import { isSbGenerated, sbScaffoldRoutes } from './sb-scaffold.js';
+import { restResourceRoutes } from './rest-resources.js';
 import type { Container, Middleware, Route, RouteModel } from './types.js';
 
 const LINK = new Set(['use', 'register', 'addHook', 'route']);
@@ -83,6 +84,12 @@ export function buildRouteModel(nodes: NodeIndex, config: ScanConfig): RouteMode
     routes.push(route);
     if (route.handler) handlers.set(route.handler, route);
   }
+  const place = (c: Container, method: string, p: string): { path: string; chain: Middleware[]; declaredPublic?: string } => {
+    const path = joinPath(fullPrefix(c), p);
+    const declaredPublic = publicReason(method, path, config);
+    return { path, chain: inheritedChain(c, path), ...(declaredPublic ? { declaredPublic } : {}) };
+  };
+  routes.push(...restResourceRoutes(nodes, reg, config, place));
   for (const c of reg.all) {
     for (const { mw } of c.middleware) {
       const f = resolveFunction(mw.node);

@@ -1,6 +1,6 @@
 import { Node, type CallExpression } from 'ts-morph';
 import type { ScanConfig } from '../config/scan-config.js';
-import { followConst, objectProperty, resolveFunction, stringValue } from '../symbols/declarations.js';
+import { followConst, objectProperty, resolveFunction, returnExpressions, stringValue } from '../symbols/declarations.js';
 import type { ContainerRegistry } from './containers.js';
 import { classifyMiddleware } from './middleware-kind.js';
 import type { Container } from './types.js';
@@ -12,7 +12,10 @@ export function flatArgs(args: readonly Node[]): Node[] {
   return args.flatMap((a) => (Node.isArrayLiteralExpression(a) ? a.getElements() : [a]));
 }
 
-/** The child container an argument denotes: `router`, `router.routes()`, `router.middleware()`. */
+/**
+ * The child container an argument denotes: `router`, `router.routes()`, `router.middleware()`, or a call of a
+ * router factory (`require('./routes/app')()`, `makeRouter(deps)`): a function that returns a router.
+ */
 function childOf(arg: Node, reg: ContainerRegistry): Container | undefined {
   const direct = reg.lookup(arg);
   if (direct) return direct;
@@ -20,6 +23,11 @@ function childOf(arg: Node, reg: ContainerRegistry): Container | undefined {
     const callee = arg.getExpression();
     if (Node.isPropertyAccessExpression(callee) && ['routes', 'middleware', 'allowedMethods'].includes(callee.getName())) {
       return reg.lookup(callee.getExpression());
+    }
+    const factory = resolveFunction(callee);
+    for (const ret of factory ? returnExpressions(factory) : []) {
+      const c = reg.lookup(ret);
+      if (c) return c;
     }
   }
   return undefined;

@@ -14,7 +14,13 @@ const MODULE_KINDS: Record<string, MiddlewareKind> = {
   'zod-express-middleware': 'validation', 'express-zod-safe': 'validation', 'express-openapi-validator': 'validation',
   helmet: 'helmet', '@fastify/helmet': 'helmet', 'koa-helmet': 'helmet',
   cors: 'cors', '@fastify/cors': 'cors', '@koa/cors': 'cors',
+  // Session stores load a session for every request; they refuse none (their names must not read as auth).
+  'express-session': 'other', 'cookie-session': 'other', 'koa-session': 'other', '@fastify/session': 'other', '@fastify/secure-session': 'other',
 };
+
+/** `passport.initialize()` and `passport.session()` load a user when there is one; only `authenticate()`/`authorize()` refuse a request. */
+const setupOnly = (module: string, path: readonly string[]): boolean =>
+  (module === 'passport' || module === 'koa-passport') && !['authenticate', 'authorize'].includes(path.filter((s) => s !== 'default')[0] ?? '');
 
 const LIMIT_NAME = /rate.?limit|limiter|throttl|slow.?down/i;
 const AUTH_NAME = /auth|jwt|session|log(?:ged)?.?in.?required|require.?(?:user|login|admin|role|session)|ensure.?(?:user|log)|protect|is.?logged|verify.?token|guard|bearer|passport/i;
@@ -30,7 +36,7 @@ const nameOf = (n: Node): string => {
 export function classifyMiddleware(node: Node, config: ScanConfig): Middleware {
   const kinds = new Set<MiddlewareKind>();
   const ref = refOf(node) ?? (Node.isIdentifier(node) ? refOf(followConst(node) ?? node) : undefined);
-  const modKind = ref ? MODULE_KINDS[ref.module] : undefined;
+  const modKind = ref ? (setupOnly(ref.module, ref.path) ? 'other' : MODULE_KINDS[ref.module]) : undefined;
   if (modKind) kinds.add(modKind);
   const name = nameOf(node);
   const last = lastSegment(name);

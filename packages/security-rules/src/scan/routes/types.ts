@@ -43,6 +43,11 @@ export interface Route {
   readonly container: Container;
   /** Why the route is public by declaration (config `publicRoutes`, an OpenAPI operation without security). */
   readonly declaredPublic?: string;
+  /**
+   * The ORM model a REST-resource library (express-restify-mongoose, finale) serves on this route, which writes
+   * request bodies into it; `fieldsGuarded` when the registration limits writable fields.
+   */
+  readonly resource?: { readonly model: string; readonly node: Node; readonly fieldsGuarded: boolean };
 }
 
 /** The whole route model of a project. */

@@ -1,6 +1,6 @@
 import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
-import { resolveDeclaration } from '../symbols/declarations.js';
+import { followConst, resolveDeclaration } from '../symbols/declarations.js';
 import { taintRule, type SinkHit } from './taint-sink.js';
 
 const GLOBALS = new Set(['eval', 'Function', 'setTimeout', 'setInterval']);
@@ -32,20 +32,30 @@ function* sinks(ctx: RuleContext): Iterable<SinkHit> {
       }
     }
   }
-  for (const { call, ref } of ctx.calls.callsTo(['mathjs'], ['eval', 'evaluate'])) {
+  for (const { call, ref } of ctx.calls.callsTo(['mathjs'], ['eval', 'evaluate', 'compile', 'parse'])) {
+    if (ref.path.slice(0, -1).some((s) => s === 'compile' || s === 'parse')) continue; // compiled.evaluate(scope): the code was the compile argument
     yield { call, arg: call.getArguments()[0], sink: `mathjs.${ref.path.at(-1) ?? 'evaluate'}()` };
   }
-  for (const { call, ref } of ctx.calls.callsTo(['vm', 'vm2', 'safe-eval', 'static-eval'], ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script', 'new', 'run', '()'])) {
-    yield { call, arg: call.getArguments()[0], sink: `${ref.module}.${ref.path.filter((s) => s !== 'new').join('.') || 'run'}` };
+  // Sandboxes and "safe" evaluators that have all been escaped (vm is no security boundary; vm2 is abandoned).
+  for (const { call, ref } of ctx.calls.callsTo(['vm', 'vm2', 'safe-eval', 'notevil'], ['runInNewContext', 'runInThisContext', 'runInContext', 'compileFunction', 'Script', 'new', 'run', '()'])) {
+    if (ref.path.includes('Script') && ref.path.at(-1) !== 'Script') continue; // script.runInNewContext(context): the code was the Script argument
+    const path = ref.path.filter((s) => s !== 'new' && s !== '()').join('.');
+    yield { call, arg: call.getArguments()[0], sink: path ? `${ref.module}.${path}` : `${ref.module}()` };
+  }
+  // static-eval evaluates an AST: the code is what the parser was given (`evaluate(esprima.parse(src).body[0].expression)`).
+  for (const { call } of ctx.calls.callsTo(['static-eval'])) {
+    const arg = followConst(call.getArguments()[0]);
+    const parse = arg?.getDescendantsOfKind(SyntaxKind.CallExpression).find((c) => /(?:^|\.)parse(?:Script|Module|Expression)?$/.test(c.getExpression().getText()));
+    yield { call, arg: parse?.getArguments()[0] ?? arg, sink: 'static-eval' };
   }
 }
 
-/** Request data evaluated as code: `eval`, `new Function`, `vm.runIn*Context`, string `setTimeout`. */
+/** Request data evaluated as code: `eval`, `new Function`, `vm.runIn*Context`, vm2/safe-eval/notevil/static-eval, mathjs, string `setTimeout`. */
 export const codeInjection = taintRule({
   meta: {
     id: 'code-injection',
     title: 'Code injection (eval, Function, vm)',
-    description: 'Request data is evaluated as code via eval(), new Function(), vm.runIn*Context()/vm.Script, mathjs.evaluate(), or setTimeout/setInterval with a string.',
+    description: 'Request data is evaluated as code via eval(), new Function(), vm.runIn*Context()/vm.Script, a "safe" evaluator that has been escaped (vm2, safe-eval, notevil, static-eval), mathjs evaluate/compile/parse, or setTimeout/setInterval with a string.',
     severity: 'critical',
     confidence: 'taint-confirmed',
     cwe: [94, 95],

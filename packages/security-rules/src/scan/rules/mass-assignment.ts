@@ -52,7 +52,7 @@ export const massAssignment: Rule = {
   meta: {
     id: 'mass-assignment',
     title: 'Mass assignment of the request body',
-    description: 'The whole request body (or a spread of it) is passed to an ORM create/update/save, Object.assign or a model constructor while the project\'s models have privileged fields (role, isAdmin, verified, permissions, balance…), so a client can set them by adding them to the body.',
+    description: 'The whole request body (or a spread of it) is passed to an ORM create/update/save, Object.assign or a model constructor — or a model is served as a REST resource (express-restify-mongoose, finale) without limiting writable fields — while the project\'s models have privileged fields (role, isAdmin, verified, permissions, balance…), so a client can set them by adding them to the body.',
     severity: 'high',
     confidence: 'taint-confirmed',
     cwe: [915],
@@ -70,6 +70,14 @@ export const massAssignment: Rule = {
     for (const ne of ctx.nodes.ofKind(SyntaxKind.NewExpression)) {
       const name = ne.getExpression().getText();
       if (/^[A-Z]\w*$/.test(name) && !/^(?:Error|Date|Map|Set|URL|RegExp|Promise|Buffer|Array|Object)$/.test(name)) sites.push({ at: ne, args: ne.getArguments() ?? [], what: `new ${name}()` });
+    }
+    // REST-resource libraries (express-restify-mongoose, finale) write request bodies into the model themselves.
+    const served = new Set<Node>();
+    for (const route of ctx.routes.routes) {
+      const res = route.resource;
+      if (res === undefined || res.fieldsGuarded || !['POST', 'PUT', 'PATCH'].includes(route.method) || served.has(res.node)) continue;
+      served.add(res.node);
+      yield { node: res.node, route: routeLabel(route), message: `${routeLabel(route)} (and the other write routes of this resource) store the request body in ${res.model} as sent: a client can set privileged fields (role, isAdmin, …); limit the writable fields` };
     }
     for (const { at, args, what } of sites) {
       for (const arg of args) {

@@ -37,13 +37,20 @@ import { massAssignment } from './mass-assignment.js';
 import { idor } from './idor.js';
 import { unprotectedAdminRoute } from './unprotected-admin-route.js';
 import { templateXss } from './template-xss.js';
+import { sessionFixation } from './session-fixation.js';
+import { userEnumeration } from './user-enumeration.js';
+import { predictableToken } from './predictable-token.js';
+import { rateLimitBypass } from './rate-limit-bypass.js';
+import { directoryListing } from './directory-listing.js';
+import { nosqlOperatorInjection } from './nosql-operator-injection.js';
+import { sequelizeOperatorInjection } from './sequelize-operator-injection.js';
 
 /** Every rule `sb security scan` runs, in report order. */
 export const RULES: readonly Rule[] = [
-  sqlInjection, nosqlInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
+  sqlInjection, nosqlInjection, nosqlOperatorInjection, sequelizeOperatorInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
-  missingRateLimit, missingAuth, idor, unprotectedAdminRoute, csrf, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie,
-  hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, errorDetailsLeak, tlsVerificationDisabled,
+  missingRateLimit, rateLimitBypass, missingAuth, idor, unprotectedAdminRoute, csrf, sessionFixation, userEnumeration, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie, directoryListing,
+  hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, predictableToken, errorDetailsLeak, tlsVerificationDisabled,
   // GraphQL
   graphqlMissingLimits, graphqlIntrospectionEnabled, graphqlMissingAuthorization,
 ];

@@ -1,4 +1,4 @@
-import { Node } from 'ts-morph';
+import { Node, SyntaxKind } from 'ts-morph';
 
 /** A function-like node: what a handler, middleware or helper resolves to. */
 export type FunctionLike = Node & { getParameters(): Node[] };
@@ -36,13 +36,45 @@ export function resolveFunction(expr: Node | undefined, depth = 0): FunctionLike
     if (isFn(target)) return target;
     if (Node.isVariableDeclaration(target) || Node.isPropertyAssignment(target)) return resolveFunction(target.getInitializer(), depth + 1);
     if (Node.isShorthandPropertyAssignment(target)) return resolveFunction(target.getNameNode(), depth + 1);
-    return undefined;
+    if (Node.isSourceFile(target)) return resolveFunction(moduleExports(target), depth + 1);
+    const assigned = assignedValue(target);
+    return assigned ? resolveFunction(assigned, depth + 1) : undefined;
   }
   if (Node.isCallExpression(expr)) {
+    const required = requiredModule(expr);
+    if (required) return resolveFunction(moduleExports(required), depth + 1);
     for (const a of expr.getArguments()) {
       const f = isFn(a) ? a : Node.isIdentifier(a) ? resolveFunction(a, depth + 1) : undefined;
       if (f) return f;
     }
+  }
+  return undefined;
+}
+
+/**
+ * The value a JS assignment declares: `this.handle = function () {}` in a constructor function (what
+ * `new Handler(db).handle` names), `module.exports = fn` and `exports.x = fn` (what `require()` yields).
+ */
+function assignedValue(target: Node): Node | undefined {
+  const assignment = Node.isBinaryExpression(target) ? target : target.getParent();
+  if (assignment === undefined || !Node.isBinaryExpression(assignment) || assignment.getOperatorToken().getText() !== '=') return undefined;
+  const left = assignment.getLeft();
+  return left === target || assignment === target ? assignment.getRight() : undefined;
+}
+
+/** The source file `require('./x')` loads, when it is part of the project. */
+function requiredModule(call: Node): Node | undefined {
+  if (!Node.isCallExpression(call) || call.getExpression().getText() !== 'require') return undefined;
+  const decl = call.getArguments()[0]?.getSymbol()?.getDeclarations()[0];
+  return decl && Node.isSourceFile(decl) ? decl : undefined;
+}
+
+/** The value of a CommonJS module's top-level `module.exports = value` (what `require()` of it yields). */
+export function moduleExports(sf: Node): Node | undefined {
+  if (!Node.isSourceFile(sf)) return undefined;
+  for (const st of sf.getStatements()) {
+    const e = Node.isExpressionStatement(st) ? st.getExpression() : undefined;
+    if (e && Node.isBinaryExpression(e) && e.getOperatorToken().getText() === '=' && e.getLeft().getText() === 'module.exports') return e.getRight();
   }
   return undefined;
 }
@@ -84,3 +116,15 @@ export function stringValue(expr: Node | undefined): string | undefined {
   return undefined;
 }
 
+
+/** The expressions a function returns (an arrow's expression body, or its own `return x` statements). */
+export function returnExpressions(fn: FunctionLike): Node[] {
+  if (Node.isArrowFunction(fn)) {
+    const body = fn.getBody();
+    if (!Node.isBlock(body)) return [body];
+  }
+  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)
+    .filter((r) => enclosingFunction(r) === fn)
+    .map((r) => r.getExpression())
+    .filter((e): e is NonNullable<typeof e> => e !== undefined);
+}

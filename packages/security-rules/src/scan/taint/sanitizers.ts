@@ -3,7 +3,11 @@ import type { ScanConfig } from '../config/scan-config.js';
 import { refIs, refOf } from '../symbols/module-ref.js';
 
 /** What a tainted value flows into: sanitizers can be specific to one kind of sink. */
-export type SinkKind = 'sql' | 'command' | 'path' | 'code' | 'redirect' | 'regex' | 'merge' | 'response' | 'any';
+/**
+ * What the traced value is used for. `key` is an object key (IDOR): a number or a validated id is still the
+ * caller's choice of object, so type narrowing, validation and numeric conversions do not stop it.
+ */
+export type SinkKind = 'sql' | 'command' | 'path' | 'code' | 'redirect' | 'regex' | 'merge' | 'response' | 'key' | 'any';
 
 const ZOD_METHODS = new Set(['parse', 'safeParse', 'parseAsync', 'safeParseAsync']);
 const NUMERIC = new Set(['Number', 'parseInt', 'parseFloat', 'Boolean', 'BigInt', 'isNaN', 'isFinite']);
@@ -22,7 +26,7 @@ const lastName = (callee: Node): string =>
 export function isSanitizerCall(call: CallExpression, kind: SinkKind, config: ScanConfig): boolean {
   const callee = call.getExpression();
   const name = lastName(callee);
-  if (NUMERIC.has(name) && Node.isIdentifier(callee)) return true;
+  if (NUMERIC.has(name) && Node.isIdentifier(callee)) return kind !== 'key';
   if (config.sanitizers.includes(name) || config.sanitizers.includes(callee.getText())) return true;
   if (ZOD_METHODS.has(name) && Node.isPropertyAccessExpression(callee)) {
     const recv = callee.getExpression();
@@ -49,8 +53,9 @@ const PROPAGATOR_REFS: [string, readonly string[]][] = [
 const PROPAGATOR_GLOBALS = new Set(['JSON.parse', 'JSON.stringify', 'Buffer.from', 'Object.assign', 'Object.values', 'Object.keys', 'Object.entries', 'Array.from', 'path.join', 'path.resolve', 'path.normalize']);
 
 /** True when a call's result carries its arguments' taint (`path.join(a, b)`, `JSON.parse(s)`, `String(x)`). */
-export function isPropagatorCall(call: CallExpression): boolean {
+export function isPropagatorCall(call: CallExpression, kind: SinkKind = 'any'): boolean {
   const callee = call.getExpression();
+  if (kind === 'key' && Node.isIdentifier(callee) && NUMERIC.has(callee.getText())) return true;
   if (Node.isIdentifier(callee) && PROPAGATORS.has(callee.getText())) return true;
   if (PROPAGATOR_GLOBALS.has(callee.getText())) return true;
   const ref = refOf(callee);

@@ -1,7 +1,7 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { ScanConfig } from '../config/scan-config.js';
 import type { RouteModel } from '../routes/types.js';
-import { enclosingFunction, resolveDeclaration, resolveFunction, type FunctionLike } from '../symbols/declarations.js';
+import { enclosingFunction, resolveDeclaration, resolveFunction, returnExpressions, type FunctionLike } from '../symbols/declarations.js';
 import { isPropagatorCall, isSanitizerCall, type SinkKind } from './sanitizers.js';
 import { SourceModel } from './sources.js';
 import { isGuarded } from './guards.js';
@@ -37,6 +37,12 @@ const add = (hit: TaintHit | undefined, node: Node, message: string): TaintHit |
  * destructuring, string building, helper functions (their returns and their call sites, across files),
  * stopping at sanitizers and at values whose type cannot carry a string attack.
  */
+/**
+ * A value whose type cannot carry an injection. An object key (`key`) stays traced when it is a number (ids are
+ * enumerable), and stops only at an unguessable format (`format: uuid`).
+ */
+const narrowed = (node: Node, st: State): boolean => (st.kind === 'key' ? isFormatConstrained(node) : isTypeNarrowed(node));
+
 export class TaintTracker {
   readonly sources: SourceModel;
   private readonly callers = new Map<Node, CallExpression[]>();
@@ -64,7 +70,7 @@ export class TaintTracker {
   private step(node: Node, st: State): TaintHit | undefined {
     const src = this.sources.sourceOf(node);
     if (src !== undefined) {
-      if (isTypeNarrowed(node) || isValidated(node, this.routes, this.config) || isGuarded(node)) return undefined;
+      if (st.kind === 'key' ? narrowed(node, st) : isTypeNarrowed(node) || isValidated(node, this.routes, this.config) || isGuarded(node)) return undefined;
       return { source: src, steps: [{ node, message: `request data ${src}` }] };
     }
     if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isAwaitExpression(node) || Node.isTypeAssertion(node) || Node.isSatisfiesExpression(node) || Node.isSpreadElement(node) || Node.isSpreadAssignment(node)) {
@@ -74,7 +80,7 @@ export class TaintTracker {
     if (Node.isBinaryExpression(node)) {
       const op = node.getOperatorToken().getKind();
       if (op === SyntaxKind.PlusToken || op === SyntaxKind.PlusEqualsToken) {
-        if (isTypeNarrowed(node)) return undefined;
+        if (narrowed(node, st)) return undefined;
         return this.first([node.getLeft(), node.getRight()], st, node, 'concatenated');
       }
       if (op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken) return this.first([node.getLeft(), node.getRight()], st);
@@ -83,11 +89,11 @@ export class TaintTracker {
     }
     if (Node.isConditionalExpression(node)) return this.first([node.getWhenTrue(), node.getWhenFalse()], st);
     if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
-      if (isTypeNarrowed(node) || isGuarded(node)) return undefined;
+      if (narrowed(node, st) || (st.kind !== 'key' && isGuarded(node))) return undefined;
       return this.visit(node.getExpression(), st);
     }
-    if (Node.isIdentifier(node)) return isTypeNarrowed(node) || isGuarded(node) ? undefined : this.identifier(node, st);
-    if (Node.isCallExpression(node)) return isTypeNarrowed(node) ? undefined : this.call(node, st);
+    if (Node.isIdentifier(node)) return narrowed(node, st) || (st.kind !== 'key' && isGuarded(node)) ? undefined : this.identifier(node, st);
+    if (Node.isCallExpression(node)) return narrowed(node, st) ? undefined : this.call(node, st);
     if (Node.isObjectLiteralExpression(node)) {
       const vals: Node[] = [];
       for (const p of node.getProperties()) {
@@ -123,10 +129,10 @@ export class TaintTracker {
       const init = Node.isVariableDeclaration(holder) ? holder.getInitializer() : holder;
       const src = init ? this.sources.destructuredSource(init, key) : undefined;
       if (src !== undefined) {
-        if (isTypeNarrowed(decl.getNameNode())) return undefined;
+        if (narrowed(decl.getNameNode(), st)) return undefined;
         return { source: src, steps: [{ node: decl, message: `request data ${src} destructured` }] };
       }
-      if (isTypeNarrowed(decl.getNameNode()) || (init && isFormatConstrained(init, key))) return undefined;
+      if (st.kind !== 'key' && (isTypeNarrowed(decl.getNameNode()) || (init && isFormatConstrained(init, key)))) return undefined;
       if (Node.isVariableDeclaration(holder) && init) return add(this.visit(init, st), decl, `destructured into ${decl.getName()}`);
       if (Node.isParameterDeclaration(holder)) return this.parameter(holder, st);
       return undefined;
@@ -196,7 +202,7 @@ export class TaintTracker {
   private call(call: CallExpression, st: State): TaintHit | undefined {
     if (isSanitizerCall(call, st.kind, this.config)) return undefined;
     const callee = call.getExpression();
-    if (isPropagatorCall(call)) return this.first(call.getArguments(), st, call, `through ${callee.getText()}()`);
+    if (isPropagatorCall(call, st.kind)) return this.first(call.getArguments(), st, call, `through ${callee.getText()}()`);
     const fn = resolveFunction(callee);
     if (fn && !fn.getSourceFile().isDeclarationFile() && !fn.getSourceFile().isInNodeModules()) {
       const env = new Map(st.env);
@@ -217,13 +223,3 @@ export class TaintTracker {
   }
 }
 
-function returnExpressions(fn: FunctionLike): Node[] {
-  if (Node.isArrowFunction(fn)) {
-    const body = fn.getBody();
-    if (!Node.isBlock(body)) return [body];
-  }
-  return fn.getDescendantsOfKind(SyntaxKind.ReturnStatement)
-    .filter((r) => enclosingFunction(r) === fn)
-    .map((r) => r.getExpression())
-    .filter((e): e is NonNullable<typeof e> => e !== undefined);
-}

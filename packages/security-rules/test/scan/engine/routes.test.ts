@@ -31,4 +31,33 @@ describe('route model', () => {
     expect(r.routes.map((x) => x.route)).toEqual(['PUT /api/things/:id']);
     expect(r.routes[0]?.chain).toHaveLength(1);
   });
+  it('mounts routers returned by factory functions (CommonJS require(...)())', async () => {
+    const dir = tempProject({
+      'routes/app.js': "var router = require('express').Router()\nvar h = require('../handlers')\nmodule.exports = function () {\n  router.post('/items', h.requireLogin, h.create)\n  return router\n}\n",
+      'handlers.js': "module.exports.requireLogin = function (req, res, next) { if (req.isAuthenticated()) return next(); res.redirect('/login') }\nmodule.exports.create = function (req, res) { res.end() }\n",
+      'server.js': "var express = require('express')\nvar app = express()\napp.use('/app', require('./routes/app')())\napp.listen(3000)\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['missing-auth'] });
+    expect(r.routes.map((x) => [x.route, x.chain])).toEqual([['POST /app/items', ['h.requireLogin']]]);
+  });
+
+  it('follows the app into a function exported with module.exports and handlers set with this.x = in constructor functions', async () => {
+    const dir = tempProject({
+      'app/routes/items.js': "function ItemsHandler(db) {\n  this.update = function (req, res) { db.save(req.body); res.end() }\n}\nmodule.exports = ItemsHandler\n",
+      'app/routes/index.js': "var ItemsHandler = require('./items')\nvar exports = function (app, db) {\n  var items = new ItemsHandler(db)\n  app.post('/items', items.update)\n}\nmodule.exports = exports\n",
+      'server.js': "const express = require('express')\nconst app = express()\nconst routes = require('./app/routes')\nroutes(app, {})\napp.get('/', (req, res) => res.end())\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['missing-auth'] });
+    expect(r.routes.map((x) => x.route).sort()).toEqual(['GET /', 'POST /items']);
+    expect(r.findings.map((f) => [f.route, f.location.file])).toEqual([['POST /items', 'app/routes/index.js']]);
+  });
+
+  it('does not count passport.initialize(), passport.session() or express-session as authentication', async () => {
+    const dir = tempProject({
+      'server.js': "const express = require('express')\nconst passport = require('passport')\nconst session = require('express-session')\nconst app = express()\napp.use(session({ secret: process.env.S }))\napp.use(passport.initialize())\napp.use(passport.session())\napp.get('/me', passport.authenticate('jwt'), (req, res) => res.json(req.user))\napp.post('/notes', (req, res) => res.end())\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['missing-auth'] });
+    expect(r.routes.find((x) => x.route === 'GET /me')?.chain).toEqual(['session({ secret: process.env.S })', 'passport.initialize()', 'passport.session()', "passport.authenticate('jwt')"]);
+    expect(r.findings.map((f) => f.route)).toEqual(['POST /notes']);
+  });
 });

@@ -1,0 +1,12 @@
+import Fastify from 'fastify';
+import { MongoClient } from 'mongodb';
+
+const client = new MongoClient(process.env.MONGO_URL ?? '');
+const sessions = client.db().collection('sessions');
+const app = Fastify();
+
+app.post('/session/check', async (request: any) => {
+  const { token } = request.body;
+  const session = await sessions.findOne({ token }); // expect: nosql-operator-injection
+  return { valid: session !== null };
+});
