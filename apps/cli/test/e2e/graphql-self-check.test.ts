@@ -31,14 +31,23 @@ interface ScanFinding {
   location: { file: string; line: number };
 }
 
+/** A generated service: its folder under the shared root, how sb scaffold makes it, what it needs to run. */
+interface Service {
+  readonly name: string;
+  readonly scaffold: () => readonly string[];
+  readonly env: () => Record<string, string>;
+}
+
+const SERVICES: readonly Service[] = FRAMEWORKS.map((framework) => ({ name: framework, scaffold: () => [SDL, '--framework', framework], env: () => ({}) }));
+
 let root = '';
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sb-e2e-graphql-'));
   const dependencies: Record<string, string> = {};
   const devDependencies: Record<string, string> = {};
-  for (const framework of FRAMEWORKS) {
-    step(`sb scaffold (${framework})`, await sb(['scaffold', SDL, '--framework', framework, '--output', framework], root));
-    const pkg = JSON.parse(await readFile(path.join(root, framework, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+  for (const service of SERVICES) {
+    step(`sb scaffold (${service.name})`, await sb(['scaffold', ...service.scaffold(), '--output', service.name], root));
+    const pkg = JSON.parse(await readFile(path.join(root, service.name, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
     Object.assign(dependencies, pkg.dependencies);
     Object.assign(devDependencies, pkg.devDependencies);
   }
@@ -64,14 +73,14 @@ async function serving<T>(dir: string, env: Record<string, string>, fn: (url: st
 const failedAboveLow = (findings: readonly ProbeFinding[]): string[] => findings.filter((f) => f.status === 'fail' && ABOVE_LOW.has(f.severity)).map((f) => `${f.severity} ${f.id}: ${f.detail}`);
 
 describe('the generated GraphQL services pass their own probe and scan', () => {
-  for (const framework of FRAMEWORKS) {
-    it(`${framework}: builds, and in production the probe and the scan find nothing above low`, async () => {
-      const dir = path.join(root, framework);
+  for (const service of SERVICES) {
+    it(`${service.name}: builds, and in production the probe and the scan find nothing above low`, async () => {
+      const dir = path.join(root, service.name);
       step('npm run build', await npm(['run', 'build'], dir));
 
       // `npm start` is what a user runs, and it sets NODE_ENV=production.
       const port = await freePort();
-      const server = await start('npm', ['start'], dir, { PORT: String(port) }, READY);
+      const server = await start('npm', ['start'], dir, { PORT: String(port), ...service.env() }, READY);
       try {
         const url = READY.exec(server.output())![1]!;
         // A whole result is sent in one piece with its length (not streamed chunk by chunk).
@@ -93,7 +102,7 @@ describe('the generated GraphQL services pass their own probe and scan', () => {
 
       // In development introspection is on by design (the probe exits 1 for it), so the probe can build deep
       // and costly queries from the schema.
-      const dev = await serving(dir, { NODE_ENV: 'development' }, (url) => sb(['security', 'probe', url, '--graphql', '--only', 'graphql', '--json'], dir));
+      const dev = await serving(dir, { NODE_ENV: 'development', ...service.env() }, (url) => sb(['security', 'probe', url, '--graphql', '--only', 'graphql', '--json'], dir));
       const limits = (JSON.parse(dev.stdout) as { findings: ProbeFinding[] }).findings.filter((f) => f.id === 'graphql.depth-limit' || f.id === 'graphql.cost-limit');
       expect(limits.map((f) => `${f.id} ${f.status}`).sort()).toEqual(['graphql.cost-limit pass', 'graphql.depth-limit pass']);
     });
