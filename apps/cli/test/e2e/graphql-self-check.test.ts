@@ -2,15 +2,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createTestDatabase, type TestDatabase } from '@sb/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, npm, sb, start, step, type Started } from './helpers/processes.js';
 
 /**
- * The generated GraphQL services pass their own checks: for each framework, sb scaffold schema.graphql →
- * npm run build → npm start (NODE_ENV=production) → sb security probe --graphql and sb security scan --audit
- * report nothing above low; the same build started in development (introspection on, so the probe can read
- * the schema) passes the probe's depth and cost checks. One `npm install` in a shared parent folder serves
- * every service (Node and npm scripts resolve node_modules upwards), which keeps this test near a minute.
+ * The generated GraphQL services pass their own checks: sb scaffold schema.graphql for each framework, and
+ * sb scaffold --from-db --api graphql (Express, on a fresh database) → npm run build → npm start
+ * (NODE_ENV=production) → sb security probe --graphql and sb security scan --audit report nothing above low; the
+ * same build started in development (introspection on, so the probe can read the schema) passes the probe's
+ * depth and cost checks. One `npm install` in a shared parent folder serves every service (Node and npm scripts
+ * resolve node_modules upwards), which keeps this test near a minute on an idle machine.
  */
 
 const SDL = fileURLToPath(new URL('../../../../packages/scaffolder/test/from-sdl/fixtures/library.graphql', import.meta.url));
@@ -36,13 +38,36 @@ interface Service {
   readonly name: string;
   readonly scaffold: () => readonly string[];
   readonly env: () => Record<string, string>;
+  /** One operation and its exact answer. */
+  readonly sample: { readonly query: string; readonly answer: unknown };
 }
 
-const SERVICES: readonly Service[] = FRAMEWORKS.map((framework) => ({ name: framework, scaffold: () => [SDL, '--framework', framework], env: () => ({}) }));
+/** The database of the database-first service: two tables and a foreign key (relations both ways). */
+const TABLES = `create table authors (id integer generated always as identity primary key, name text not null);
+  create table books (id integer generated always as identity primary key, author_id integer not null references authors (id), title text not null,
+    created_at timestamptz not null default now());
+  create index books_author_id on books (author_id);
+  insert into authors (name) values ('Le Guin'), ('Lem');
+  insert into books (author_id, title) values (1, 'The Dispossessed'), (1, 'Lathe of Heaven'), (2, 'Solaris');`;
+let db: TestDatabase | undefined;
+
+const SERVICES: readonly Service[] = [
+  ...FRAMEWORKS.map((framework) => ({ name: framework, scaffold: () => [SDL, '--framework', framework], env: () => ({}), sample: { query: '{ __typename }', answer: { data: { __typename: 'Query' } } } })),
+  {
+    name: 'from-db',
+    scaffold: () => ['--from-db', db!.url, '--api', 'graphql', '--framework', 'express'],
+    env: () => ({ DATABASE_URL: db!.url }),
+    sample: {
+      query: '{ authors(first: 5) { nodes { name books { nodes { title } } } } }',
+      answer: { data: { authors: { nodes: [{ name: 'Le Guin', books: { nodes: [{ title: 'The Dispossessed' }, { title: 'Lathe of Heaven' }] } }, { name: 'Lem', books: { nodes: [{ title: 'Solaris' }] } }] } } },
+    },
+  },
+];
 
 let root = '';
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'sb-e2e-graphql-'));
+  db = await createTestDatabase('e2e_graphql', TABLES);
   const dependencies: Record<string, string> = {};
   const devDependencies: Record<string, string> = {};
   for (const service of SERVICES) {
@@ -57,6 +82,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
+  await db?.drop();
 });
 
 /** Runs `fn` against the built service started with `env`, then stops it. */
@@ -84,9 +110,9 @@ describe('the generated GraphQL services pass their own probe and scan', () => {
       try {
         const url = READY.exec(server.output())![1]!;
         // A whole result is sent in one piece with its length (not streamed chunk by chunk).
-        const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' });
+        const answer = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: service.sample.query }) });
         const text = await answer.text();
-        expect({ status: answer.status, text, length: answer.headers.get('content-length'), chunked: answer.headers.get('transfer-encoding') }).toEqual({ status: 200, text: '{"data":{"__typename":"Query"}}', length: String(text.length), chunked: null });
+        expect({ status: answer.status, json: JSON.parse(text) as unknown, length: answer.headers.get('content-length'), chunked: answer.headers.get('transfer-encoding') }).toEqual({ status: 200, json: service.sample.answer, length: String(Buffer.byteLength(text)), chunked: null });
         const probe = step('sb security probe', await sb(['security', 'probe', url, '--graphql', '--json'], dir));
         const result = JSON.parse(probe.stdout) as { findings: ProbeFinding[]; graphql?: { introspection: boolean } };
         expect(result.graphql?.introspection).toBe(false);

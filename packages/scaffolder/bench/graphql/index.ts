@@ -87,8 +87,7 @@ const servers: Server[] = [];
 try {
   await mkdir(TMP, { recursive: true });
   const output = path.join(TMP, 'service');
-  // TODO(gql-db): drop the cast once `api: 'graphql'` is in main's ScaffoldFromDbOptions.
-  await scaffoldFromDb({ connectionString: databaseUrl, api: 'graphql', framework: FRAMEWORK, output } as Parameters<typeof scaffoldFromDb>[0], {});
+  await scaffoldFromDb({ connectionString: databaseUrl, api: 'graphql', framework: FRAMEWORK, output }, {});
   // limits.ts is the user's file: the list operation (50 × 5 × 5) costs more than the default 5000, so the bench
   // raises maxCost as a user would (PostGraphile has no cost limit); every other limit stays on.
   const limitsFile = path.join(output, 'limits.ts');
