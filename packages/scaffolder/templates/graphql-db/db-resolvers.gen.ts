@@ -101,13 +101,13 @@ function loadMany(ctx: DbContext, parent: TableSql, child: TableSql, rel: Relati
   return loader.load(values);
 }
 
-/** Removes the `__k<i>` columns from a row and returns their values. */
+/**
+ * The values of the `__k<i>` columns of a row. They stay on the row: GraphQL never reads them (names starting
+ * with `__` are reserved), and deleting them would turn every row into a slow dictionary-mode object.
+ */
 function takeKey(row: Row, length: number): unknown[] {
   const out: unknown[] = [];
-  for (let i = 0; i < length; i++) {
-    out.push(row[`__k${i}`]);
-    delete row[`__k${i}`];
-  }
+  for (let i = 0; i < length; i++) out.push(row[`__k${i}`]);
   return out;
 }
 
