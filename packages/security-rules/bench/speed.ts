@@ -46,9 +46,10 @@ function moduleSource(i: number): string {
   return lines.join('\n') + '\n';
 }
 
-/** Writes a TypeScript backend of about `lines` lines (express + pg + zod) into a temp dir. */
-export function generateTree(lines: number): { dir: string; files: number; lines: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'sb-secscan-bench-'));
+/** Writes a TypeScript backend of about `lines` lines (express + pg + zod) into `into` (default: a new temp dir). */
+export function generateTree(lines: number, into?: string): { dir: string; files: number; lines: number } {
+  const dir = into ?? mkdtempSync(join(tmpdir(), 'sb-secscan-bench-'));
+  mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: true, types: [] } }));
   const perFile = moduleSource(0).split('\n').length + 6;
   const n = Math.ceil(lines / perFile);

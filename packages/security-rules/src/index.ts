@@ -4,20 +4,26 @@ export type { Progress, RunControl } from '@sb/errors';
 export { SecurityRulesError } from './errors.js';
 export type { SecurityRulesErrorCode } from './errors.js';
 
-// Static scan (sb security scan)
-export { scan } from './scan/scan.js';
-export type { ScanOptions, ScanResult, RouteSummary } from './scan/scan.js';
-export { evaluateGate } from './scan/report/gate.js';
-export type { GateOptions } from './scan/report/gate.js';
-export { toSarif } from './scan/report/sarif.js';
-export { toBaseline, readBaseline } from './scan/report/baseline.js';
-export type { Baseline } from './scan/report/baseline.js';
-export { applyFixes } from './scan/fix/apply-fixes.js';
-export type { FixReport } from './scan/fix/apply-fixes.js';
-export { SEVERITY_ORDER } from './scan/model/finding.js';
-export type { Confidence, Finding, FixEdit, Fix, FlowStep, Location, RuleMeta, Severity } from './scan/model/finding.js';
-export type { ParseProblem } from './scan/project/load-project.js';
-export type { SuppressionProblem } from './scan/report/suppressions.js';
+// Static scan (sb security scan); also importable alone as '@sb/security-rules/scan'
+export { scan, evaluateGate, toSarif, toBaseline, readBaseline, applyFixes, SEVERITY_ORDER } from './scan/index.js';
+export type {
+  Baseline,
+  Confidence,
+  Finding,
+  Fix,
+  FixEdit,
+  FixReport,
+  FlowStep,
+  GateOptions,
+  Location,
+  ParseProblem,
+  RouteSummary,
+  RuleMeta,
+  ScanOptions,
+  ScanResult,
+  Severity,
+  SuppressionProblem,
+} from './scan/index.js';
 
 // Live probe (sb security probe); also importable alone as '@sb/security-rules/probe'
 export { probeApi } from './probe/index.js';

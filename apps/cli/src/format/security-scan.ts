@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Finding, ScanResult } from '@sb/security-rules';
+import type { Finding, ScanResult } from '@sb/security-rules/scan';
 
 const ICON: Record<string, string> = { critical: 'CRIT', high: 'HIGH', medium: 'MED ', low: 'LOW ', info: 'INFO' };
 

@@ -1,4 +1,4 @@
-import type { ScanOptions } from '@sb/security-rules';
+import type { ScanOptions } from '@sb/security-rules/scan';
 
 /** Flags → library options (pure). */
 export function toScanOptions(flags: { tsconfig?: string | undefined; config?: string | undefined; baseline?: string | undefined; 'update-baseline'?: boolean; rule?: string[] | undefined }, paths: string[]): ScanOptions {

@@ -1,9 +1,14 @@
 import DataLoader from 'dataloader';
 import type { Executor } from './sql.gen.js';
 
-/** A key's identity: values compared as text, so an int4 foreign key finds its int8 primary key. */
+/** A key's identity: values compared as text, so an int4 foreign key finds its int8 primary key (one value: its text). */
 export function keyString(values: readonly unknown[]): string {
-  return JSON.stringify(values.map((v) => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v))));
+  const text = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
+  if (values.length === 1) {
+    const only = text(values[0]);
+    return only === null ? '\u0000' : only;
+  }
+  return JSON.stringify(values.map(text));
 }
 
 /**
@@ -26,5 +31,10 @@ export class RequestLoaders {
       this.#loaders.set(name, loader);
     }
     return loader as DataLoader<readonly unknown[], V, string>;
+  }
+
+  /** Forgets every row loaded so far: called after each mutation, so later fields of the request read fresh rows. */
+  forget(): void {
+    this.#loaders.clear();
   }
 }

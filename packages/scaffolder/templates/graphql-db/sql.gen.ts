@@ -59,9 +59,21 @@ export class TableSql {
     return sql.id(alias, this.column(field));
   }
 
-  /** Every column, aliased to its field name. */
-  selection(alias: string): RawBuilder<unknown> {
-    return sql.join(this.meta.columns.map(([field, column]) => sql`${sql.id(alias, column)} as ${sql.id(field)}`));
+  /** The columns of `fields` (none, or no set: every column), aliased to their field names. */
+  selection(alias: string, fields?: ReadonlySet<string>): RawBuilder<unknown> {
+    const picked = fields ? this.meta.columns.filter(([field]) => fields.has(field)) : this.meta.columns;
+    const columns = picked.length > 0 ? picked : this.meta.columns;
+    return sql.join(columns.map(([field, column]) => sql`${sql.id(alias, column)} as ${sql.id(field)}`));
+  }
+
+  /**
+   * The fields to select for a client that asked for `requested`: those that are columns, plus what the
+   * service itself reads (the key, the order of cursors, the columns of relations: `always`).
+   */
+  fieldsFor(requested: readonly string[], always: readonly string[]): ReadonlySet<string> {
+    const out = new Set(always);
+    for (const f of requested) if (this.#columns.has(f)) out.add(f);
+    return out;
   }
 
   /** A value as it is bound: JSON columns as JSON text. */
@@ -106,7 +118,7 @@ export function cursorValues(plan: PagePlan, row: Row, index: number): unknown[]
 }
 
 /** `select … from <table> as "<alias>" where … order by … limit first + 1`: one page (one more row tells if there is a next). */
-export function pageSql(t: TableSql, plan: PagePlan, filter: Row | null | undefined, extra: readonly RawBuilder<unknown>[], alias = 't'): RawBuilder<Row> {
+export function pageSql(t: TableSql, plan: PagePlan, filter: Row | null | undefined, extra: readonly RawBuilder<unknown>[], alias = 't', fields?: ReadonlySet<string>): RawBuilder<Row> {
   const where: RawBuilder<unknown>[] = [...extra];
   for (const f of t.meta.filters) {
     if (!filter || !Object.hasOwn(filter, f)) continue;
@@ -122,5 +134,5 @@ export function pageSql(t: TableSql, plan: PagePlan, filter: Row | null | undefi
   const direction = plan.desc ? sql` desc` : sql` asc`;
   const orderBy = plan.fields.length > 0 ? sql` order by ${sql.join(plan.fields.map((f) => sql`${t.col(alias, f)}${direction}`))}` : sql``;
   const offset = plan.offset > 0 ? sql` offset ${plan.offset}` : sql``;
-  return sql<Row>`select ${t.selection(alias)} from ${t.from(alias)} where ${conditions}${orderBy} limit ${plan.first + 1}${offset}`;
+  return sql<Row>`select ${t.selection(alias, fields)} from ${t.from(alias)} where ${conditions}${orderBy} limit ${plan.first + 1}${offset}`;
 }

@@ -10,8 +10,8 @@ export interface GraphqlLimits {
   readonly maxDepth: number;
   /**
    * Nominal cost: every field costs 1 times the sizes of the lists above it. A list is a field of list type or a
-   * Relay connection (its `edges`/`nodes` are not counted twice); its size is its `first`/`last`/`limit`
-   * argument, else that argument's default in the schema, else `defaultListSize`.
+   * Relay connection (its `edges`/`nodes`/`pageInfo` and an edge's `node` add no cost of their own); its size is
+   * its `first`/`last`/`limit` argument, else that argument's default in the schema, else `defaultListSize`.
    */
   readonly maxCost: number;
   /** List size assumed for a list field without a `first`/`last`/`limit` argument. */
@@ -35,6 +35,11 @@ const LIST_ARGS = new Set(['first', 'last', 'limit']);
 /** A Relay connection type: an object with `edges` and `pageInfo`. */
 function isConnection(type: GraphQLNamedType | undefined): boolean {
   return isObjectType(type) && 'edges' in type.getFields() && 'pageInfo' in type.getFields();
+}
+
+/** A Relay edge type: an object with `node` and `cursor`. */
+function isEdge(type: GraphQLNamedType | undefined): boolean {
+  return isObjectType(type) && 'node' in type.getFields() && 'cursor' in type.getFields();
 }
 
 function isList(type: GraphQLType): boolean {
@@ -88,7 +93,8 @@ export function limitProblem(document: DocumentNode, limits: GraphqlLimits, sche
         const type = def ? getNamedType(def.type) : undefined;
         const multiplies = !schema || !def || isConnection(type) || (isList(def.type) && !isConnection(parent));
         const next = multiplies ? multiplier * Math.max(1, listSize(sel, def, limits)) : multiplier;
-        cost += next;
+        // A connection's edges/nodes/pageInfo and an edge's node add no rows: only what they select costs.
+        if (!(schema && (isConnection(parent) || isEdge(parent)))) cost += next;
         depth = Math.max(depth, level + 1);
         if (depth > limits.maxDepth) return `operation is nested deeper than ${limits.maxDepth} levels`;
         const problem = walk(sel.selectionSet, level + 1, next, seen, type);

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import type { ScanResult, Severity } from '@sb/security-rules';
+import type { ScanResult, Severity } from '@sb/security-rules/scan';
 import { SbCommand } from '../../base/sb-command.js';
 import { formatScanText, visibleFindings } from '../../format/security-scan.js';
 import { toScanOptions } from '../../options/security-scan.js';
@@ -32,7 +32,7 @@ export default class SecurityScan extends SbCommand {
 
   async run(): Promise<ScanResult> {
     const { flags, argv } = await this.parse(SecurityScan);
-    const lib = await import('@sb/security-rules');
+    const lib = await import('@sb/security-rules/scan');
     const run = this.startRun();
     const result = await lib.scan(toScanOptions(flags, argv as string[]), run).finally(() => run.end());
     if (flags['update-baseline'] && flags.baseline) writeFileSync(flags.baseline, `${JSON.stringify(lib.toBaseline([...result.findings, ...result.baselined]), null, 2)}\n`);

@@ -139,7 +139,7 @@ function printable(planned: readonly Planned[], columnTypes: ColumnTypes): Graph
   const objects = new Map<string, GraphQLObjectType>();
   const connections = new Map<string, GraphQLObjectType>();
   const pageArgs = new Map<string, GraphQLFieldConfigArgumentMap>();
-  const columnType = (p: Planned, c: ColumnModel): GraphQLInputType => columnTypes.of(c);
+  const columnType = (c: ColumnModel): GraphQLInputType => columnTypes.of(c);
   for (const p of planned) {
     const column = (field: string): ColumnModel => p.t.columns.find((c) => p.fieldOf.get(c.name) === field)!;
     const object: GraphQLObjectType = new GraphQLObjectType({
@@ -178,7 +178,7 @@ function printable(planned: readonly Planned[], columnTypes: ColumnTypes): Graph
         type: new GraphQLInputObjectType({
           name: `${p.type}Filter`,
           description: 'Rows whose fields equal these values (null: is null). Indexed columns only.',
-          fields: Object.fromEntries(p.meta.filters.map((f) => [f, { type: columnType(p, column(f)) }])),
+          fields: Object.fromEntries(p.meta.filters.map((f) => [f, { type: columnType(column(f)) }])),
         }),
       };
     }
@@ -196,7 +196,7 @@ function printable(planned: readonly Planned[], columnTypes: ColumnTypes): Graph
     const object = objects.get(p.type)!;
     const { root } = p.meta;
     queryFields[root.list] = { type: new GraphQLNonNull(connections.get(p.type)!), args: pageArgs.get(p.type)!, description: `Rows of ${p.t.schema}.${p.t.name}, a page at a time.` };
-    const keyArgs = Object.fromEntries(p.t.primaryKey.map((c) => [p.fieldOf.get(c)!, { type: new GraphQLNonNull(columnType(p, p.t.columns.find((col) => col.name === c)!)) }]));
+    const keyArgs = Object.fromEntries(p.t.primaryKey.map((c) => [p.fieldOf.get(c)!, { type: new GraphQLNonNull(columnType(p.t.columns.find((col) => col.name === c)!)) }]));
     if (root.byKey) queryFields[root.byKey] = { type: object, args: keyArgs, description: 'The row with this key, or null.' };
     if (root.create) {
       const input = p.meta.createFields.length > 0
@@ -204,7 +204,7 @@ function printable(planned: readonly Planned[], columnTypes: ColumnTypes): Graph
             name: `${p.type}Input`,
             fields: Object.fromEntries(p.meta.createFields.map((f) => {
               const c = p.t.columns.find((col) => p.fieldOf.get(col.name) === f)!;
-              return [f, { type: c.nullable || c.hasDefault ? columnType(p, c) : new GraphQLNonNull(columnType(p, c)) }];
+              return [f, { type: c.nullable || c.hasDefault ? columnType(c) : new GraphQLNonNull(columnType(c)) }];
             })),
           })
         : undefined;
@@ -214,7 +214,7 @@ function printable(planned: readonly Planned[], columnTypes: ColumnTypes): Graph
       const patch = new GraphQLInputObjectType({
         name: `${p.type}Patch`,
         description: 'The fields to change; absent fields keep their value.',
-        fields: Object.fromEntries(p.meta.patchFields.map((f) => [f, { type: columnType(p, p.t.columns.find((col) => p.fieldOf.get(col.name) === f)!) }])),
+        fields: Object.fromEntries(p.meta.patchFields.map((f) => [f, { type: columnType(p.t.columns.find((col) => p.fieldOf.get(col.name) === f)!) }])),
       });
       mutationFields[root.update] = { type: new GraphQLNonNull(object), args: { ...keyArgs, [p.meta.patchArg]: { type: new GraphQLNonNull(patch) } }, description: 'NOT_FOUND when no row has this key.' };
     }

@@ -25,6 +25,6 @@ export function resolverIndexFile(fields: readonly ResolverField[], header: stri
   const imports = fields.map((r, i) => `import { resolve as r${i} } from './${stubPath(r).replace(/\.ts$/, '.js')}';`);
   const byType = new Map<string, string[]>();
   fields.forEach((r, i) => byType.set(r.typeName, [...(byType.get(r.typeName) ?? []), `    ${JSON.stringify(r.field)}: r${i},`]));
-  const body = [...byType].flatMap(([type, entries]) => [`  ${JSON.stringify(type)}: {`, ...entries, '  },']);
-  return [header, ...imports, '', '/** Every resolver, by type and field. */', 'export const resolvers = {', ...body, '};', ''].join('\n');
+  const body = [...byType].flatMap(([type, entries]) => [`  ${JSON.stringify(type)}: {`, '    __proto__: null,', ...entries, '  },']);
+  return [header, ...imports, '', '/** Every resolver, by type and field; no level has a prototype (nothing resolves through Object.prototype). */', 'export const resolvers = {', '  __proto__: null,', ...body, '};', ''].join('\n');
 }

@@ -1,5 +1,6 @@
 import { execFile, spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,6 +42,22 @@ describe('the database-first GraphQL service', () => {
     const tsc = spawnSync(process.execPath, [TSC, '-p', path.join(root, 'tsconfig.json')], { encoding: 'utf8', timeout: 230_000 });
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
+  });
+
+  it('writes nothing when aborted, and rejects with SCAFFOLD_ABORTED', async () => {
+    const dir = await freshDir('gqldb-abort');
+    const controller = new AbortController();
+    const phases: string[] = [];
+    const run = scaffoldFromDb({ connectionString: db.url, api: 'graphql', framework: 'koa', output: dir }, {
+      signal: controller.signal,
+      onProgress: (p) => {
+        phases.push(p.phase);
+        if (p.phase === 'emit') controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ code: 'SCAFFOLD_ABORTED' });
+    expect(phases).toContain('emit');
+    expect(existsSync(dir)).toBe(false);
   });
 
   it('matches the golden files', async () => {
@@ -85,6 +102,8 @@ describe('the database-first GraphQL service', () => {
       const deep = await post('{ pets { nodes { owner { pets { nodes { owner { pets { nodes { id } } } } } } } } }');
       expect(deep.errors?.[0]?.message).toBe('operation is nested deeper than 6 levels');
       expect((await post('{ owners(first: 100) { nodes { pets(first: 100) { nodes { id } } } } }')).errors?.[0]?.message).toMatch(/^operation costs more than 5000/);
+      // 50 × 5 × 5 rows, two fields each: cost 4650 (a connection's nodes/edges add no cost of their own).
+      expect((await post('{ owners(first: 50) { nodes { id name pets(first: 5) { nodes { id name petTags(first: 5) { nodes { petId tag } } } } } } }')).errors).toBeUndefined();
       expect((await post('{ __schema { types { name } } }')).errors?.[0]?.message).toMatch(/introspection/i);
       expect((await post('{ tag { name } }')).errors?.[0]?.message).not.toMatch(/Did you mean/);
       expect((await fetch(`${url}?query=%7Btags%7Bnodes%7Bname%7D%7D%7D`)).status).toBe(405);

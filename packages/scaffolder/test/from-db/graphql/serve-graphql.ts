@@ -48,3 +48,9 @@ export async function serveGraphql(dir: string, framework: Framework): Promise<G
     },
   };
 }
+
+/** `data[field]` of a reply that must have data (else the errors are the failure). */
+export function dataOf<T>(reply: GraphqlReply, field: string): T {
+  if (!reply.data) throw new Error(`no data: ${JSON.stringify(reply.errors)}`);
+  return reply.data[field] as T;
+}

@@ -8,6 +8,15 @@ const INDEXED = new Set<SyntaxKind>([
 type Wrap = { _getNodeFromCompilerNode(n: ts.Node): Node };
 
 /**
+ * The ts-morph node of a raw node, through ts-morph's own wrapper cache (so it is the same Node object everywhere);
+ * `via` is any node of the same project.
+ */
+export function wrapRaw<T extends Node = Node>(n: ts.Node, via: Node): T {
+  // oxlint-disable-next-line no-underscore-dangle
+  return (via as unknown as Wrap)._getNodeFromCompilerNode(n) as T;
+}
+
+/**
  * One walk per file over the raw TypeScript AST, collecting the node kinds rules ask for. ts-morph wraps a node
  * only when a rule takes it, which keeps large projects fast (wrapping every node dominates otherwise).
  */
@@ -35,11 +44,34 @@ export class NodeIndex {
     const out: KindToNodeMappings[K][] = [];
     for (const sf of file ? [file] : this.files) {
       for (const n of this.raw.get(sf)?.get(kind) ?? []) {
-        // ts-morph's own wrapper cache, so rules get the same Node objects as everywhere else.
-        // oxlint-disable-next-line no-underscore-dangle
-        if (filter === undefined || filter(n)) out.push((sf as unknown as Wrap)._getNodeFromCompilerNode(n) as KindToNodeMappings[K]);
+        if (filter === undefined || filter(n)) out.push(wrapRaw(n, sf) as KindToNodeMappings[K]);
       }
     }
+    return out;
+  }
+
+  /** The raw (unwrapped) nodes of a kind in one file, in document order. */
+  rawOfKind(kind: SyntaxKind, file: SourceFile): readonly ts.Node[] {
+    return this.raw.get(file)?.get(kind) ?? [];
+  }
+
+  /** Wraps a raw node of `file` (ts-morph's own wrapper cache: the same Node object everywhere). */
+  wrap<T extends Node = Node>(n: ts.Node, file: SourceFile): T {
+    return wrapRaw<T>(n, file);
+  }
+
+  /**
+   * Descendants of `node` of a syntax kind (a node kind, not a token or JSDoc kind), in the order of ts-morph's
+   * `getDescendantsOfKind`, pre-filtered on the raw node: only those that pass are wrapped.
+   */
+  descendantsOfKind<K extends SyntaxKind>(node: Node, kind: K, filter: (n: ts.Node) => boolean): KindToNodeMappings[K][] {
+    const out: KindToNodeMappings[K][] = [];
+    const sf = node.getSourceFile();
+    const visit = (n: ts.Node): void => {
+      if (n.kind === kind && filter(n)) out.push(this.wrap(n, sf) as KindToNodeMappings[K]);
+      ts.forEachChild(n, visit);
+    };
+    ts.forEachChild(node.compilerNode, visit);
     return out;
   }
 

@@ -70,11 +70,26 @@ export class ContainerRegistry {
   }
 }
 
+/**
+ * Member names a creation call's callee can end with (see {@link creationKind}): `express.Router()`,
+ * `fastify.fastify()`, `x.default()`, `util.promisify(...)`. A call such as `rows.map(...)` cannot create an
+ * app, so it is not resolved at all.
+ */
+const CREATION_MEMBERS = new Set(['Router', 'fastify', 'Fastify', 'default', 'promisify']);
+
+const mayCreate = (init: ts.CallExpression | ts.NewExpression): boolean => {
+  if (ts.isNewExpression(init)) return true;
+  const e = init.expression;
+  if (ts.isPropertyAccessExpression(e)) return CREATION_MEMBERS.has(e.name.text);
+  if (ts.isElementAccessExpression(e)) return ts.isStringLiteral(e.argumentExpression) && CREATION_MEMBERS.has(e.argumentExpression.text);
+  return true;
+};
+
 /** Finds every app/router creation bound to a variable in the files. */
 export function findCreations(nodes: NodeIndex, reg: ContainerRegistry): void {
   const created = (n: ts.Node): boolean => {
     const init = (n as ts.VariableDeclaration).initializer;
-    return init !== undefined && (ts.isCallExpression(init) || ts.isNewExpression(init));
+    return init !== undefined && (ts.isCallExpression(init) || ts.isNewExpression(init)) && mayCreate(init);
   };
   const framework = /['"`](?:express|fastify|koa|@koa\/router|koa-router)['"`/]/;
   for (const sf of nodes.files) {

@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../engine/rule.js';
@@ -31,6 +31,8 @@ function* loggedSecrets(ctx: RuleContext): Iterable<RawFinding> {
   }
 }
 
+const EQUALITY: readonly SyntaxKind[] = [SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken];
+
 const PASSWORD = /password$/i;
 
 /**
@@ -59,9 +61,11 @@ function namesPassword(n: Node): boolean {
  * check, not a plain-text comparison.
  */
 function* plainPasswords(ctx: RuleContext): Iterable<RawFinding> {
-  for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression)) {
+  // Only comparisons are wrapped (wrapping every binary expression of a large project costs time and memory).
+  const comparison = (n: ts.Node): boolean => EQUALITY.includes((n as ts.BinaryExpression).operatorToken.kind);
+  for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, comparison)) {
     const op = be.getOperatorToken().getKind();
-    if (![SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken].includes(op)) continue;
+    if (!EQUALITY.includes(op)) continue;
     const [l, r] = [be.getLeft(), be.getRight()];
     if (!namesPassword(l) || !namesPassword(r)) continue;
     const [tl, tr] = [ctx.taint.trace(l), ctx.taint.trace(r)];

@@ -31,6 +31,8 @@ function leak(expr: Node, errs: Set<string>): { node: Node; what: string; confir
     if (Node.isPropertyAccessExpression(pa) && pa.getName() === 'stack') return { node: pa, what: 'a stack trace', confirmed: true };
   }
   if (Node.isIdentifier(expr) && errs.has(expr.getText())) return { node: expr, what: 'the raw error object', confirmed: true };
+  // No caught error in scope: no identifier can be one (and walking every token of the argument is costly).
+  if (errs.size === 0) return undefined;
   for (const id of expr.getDescendantsOfKind(SyntaxKind.Identifier)) {
     const p = id.getParent();
     if (errs.has(id.getText()) && !(p && Node.isPropertyAccessExpression(p) && p.getNameNode() === id)) {

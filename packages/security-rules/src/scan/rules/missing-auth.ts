@@ -1,4 +1,4 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node, SyntaxKind, ts } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../engine/rule.js';
@@ -21,7 +21,8 @@ function authenticatesItself(route: Route, ctx: RuleContext): boolean {
   const fn = route.handler;
   // A route on a resource (`/users/:id`) acts on someone else's object, not on the caller's own account.
   if (fn === undefined || /[:{]/.test(route.path)) return false;
-  for (const pa of fn.getDescendantsOfKind(SyntaxKind.PropertyAccessExpression)) {
+  const credential = (n: ts.Node): boolean => CREDENTIAL.test((n as ts.PropertyAccessExpression).name.text);
+  for (const pa of ctx.nodes.descendantsOfKind(fn, SyntaxKind.PropertyAccessExpression, credential)) {
     if (CREDENTIAL.test(pa.getName()) && ctx.taint.sources.sourceOf(pa.getExpression()) !== undefined) return true;
   }
   for (const be of fn.getDescendantsOfKind(SyntaxKind.BindingElement)) {

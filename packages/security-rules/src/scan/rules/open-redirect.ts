@@ -1,7 +1,8 @@
-import { Node, SyntaxKind } from 'ts-morph';
+import { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
-import { enclosingFunction, stringValue } from '../symbols/declarations.js';
+import { stringValue } from '../symbols/declarations.js';
 import { taintRule, type SinkHit } from './taint-sink.js';
+import { checkedAgainstAllowList } from './url-allow-list.js';
 
 function* sinks(ctx: RuleContext): Iterable<SinkHit> {
   for (const call of ctx.calls.callsNamed(new Set(['redirect', 'location', 'setHeader', 'header', 'set']))) {
@@ -21,19 +22,6 @@ function* sinks(ctx: RuleContext): Iterable<SinkHit> {
   }
 }
 
-/** An allow-list or same-site check mentioning the target in the same function. */
-function guarded(hit: SinkHit): boolean {
-  const fn = enclosingFunction(hit.call);
-  const target = hit.arg?.getText();
-  if (fn === undefined || target === undefined) return false;
-  return fn.getDescendantsOfKind(SyntaxKind.CallExpression).some((c) => {
-    if (c.getStart() >= hit.call.getStart()) return false;
-    const e = c.getExpression();
-    const uses = c.getArguments().some((a) => a.getText() === target) || (Node.isPropertyAccessExpression(e) && e.getExpression().getText() === target);
-    return uses && /startsWith|includes|has|test|isSafe|isAllowed|isRelative|allow/i.test(e.getText());
-  });
-}
-
 /** Request data used as a redirect target (`res.redirect(req.query.next)`). */
 export const openRedirect = taintRule({
   meta: {
@@ -47,6 +35,6 @@ export const openRedirect = taintRule({
   },
   kind: 'redirect',
   sinks,
-  guarded,
+  guarded: checkedAgainstAllowList,
   auditDynamic: false,
 });

@@ -44,13 +44,14 @@ import { rateLimitBypass } from './rate-limit-bypass.js';
 import { directoryListing } from './directory-listing.js';
 import { nosqlOperatorInjection } from './nosql-operator-injection.js';
 import { sequelizeOperatorInjection } from './sequelize-operator-injection.js';
+import { logInjection } from './log-injection.js';
 
 /** Every rule `sb security scan` runs, in report order. */
 export const RULES: readonly Rule[] = [
   sqlInjection, nosqlInjection, nosqlOperatorInjection, sequelizeOperatorInjection, commandInjection, codeInjection, insecureDeserialization, pathTraversal, openRedirect, ssrf, xxe, templateXss, massAssignment, regexInjection, redos, prototypePollution,
   jwtHardcodedSecret, jwtWeakSecret, jwtMissingExpiry, jwtVerifyAlgorithms, jwtDecodeWithoutVerify,
   missingRateLimit, rateLimitBypass, missingAuth, idor, unprotectedAdminRoute, csrf, sessionFixation, userEnumeration, unvalidatedInput, missingHelmet, xPoweredBy, insecureCors, insecureCookie, directoryListing,
-  hardcodedSecret, dataExposure, weakPasswordHash, insecureRandom, predictableToken, errorDetailsLeak, tlsVerificationDisabled,
+  hardcodedSecret, dataExposure, logInjection, weakPasswordHash, insecureRandom, predictableToken, errorDetailsLeak, tlsVerificationDisabled,
   // GraphQL
   graphqlMissingLimits, graphqlIntrospectionEnabled, graphqlMissingAuthorization,
 ];

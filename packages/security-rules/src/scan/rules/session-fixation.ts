@@ -1,4 +1,6 @@
-import { Node, SyntaxKind, ts } from 'ts-morph';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../engine/rule.js';
@@ -45,6 +47,26 @@ function outermostFunction(node: Node): Node | undefined {
   return fn;
 }
 
+/** The passport version range the nearest package.json above a file declares, if any. */
+function passportRange(sf: SourceFile): string | undefined {
+  for (let dir = dirname(sf.getFilePath()), i = 0; i < 12; dir = dirname(dir), i++) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) {
+      try {
+        const pkg = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string> };
+        return pkg.dependencies?.passport;
+      } catch {
+        return undefined;
+      }
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return undefined;
+}
+
+/** passport before 0.6 logs in (`req.login`, `passport.authenticate` on a POST route) without a new session id. */
+const OLD_PASSPORT = /^[\^~>=\s]*0\.[0-5](?:\.|$)/;
+
 /** A login that puts the user into a server-side session without issuing a new session id first. */
 export const sessionFixation: Rule = {
   meta: {
@@ -73,6 +95,16 @@ export const sessionFixation: Rule = {
         message: `${written} is set${route ? ` in ${routeLabel(route)}` : ''} without regenerating the session id: an id fixed before login stays valid after it`,
         ...(route ? { route: routeLabel(route) } : {}),
       };
+    }
+    // passport < 0.6 keeps the session id across req.login(): its POST routes that authenticate are logins.
+    for (const route of ctx.routes.routes) {
+      if (route.method !== 'POST') continue;
+      // In the chain, or the last argument (`app.post('/login', passport.authenticate('local', {...}))`).
+      const args = Node.isCallExpression(route.node) ? route.node.getArguments() : [];
+      const login = [...route.chain.map((m) => m.node), ...args].find((n) => /^passport\.authenticate\(/.test(n.getText()));
+      const range = login ? passportRange(login.getSourceFile()) : undefined;
+      if (login === undefined || range === undefined || !OLD_PASSPORT.test(range) || (route.handler && REGENERATES.test(route.handler.getText()))) continue;
+      yield { node: login, route: routeLabel(route), message: `${routeLabel(route)} logs in with passport ${range}, which keeps the session id across login (passport regenerates it from 0.6): an id fixed before login stays valid after it` };
     }
   },
 };

@@ -1,6 +1,7 @@
 import { Node } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import { taintRule, type SinkHit } from './taint-sink.js';
+import { checkedAgainstAllowList } from './url-allow-list.js';
 
 const CLIENTS: [string, readonly string[]][] = [
   ['axios', ['get', 'post', 'put', 'delete', 'patch', 'head', 'request', '()']], ['got', ['get', 'post', '()']], ['needle', ['get', 'post', 'request', '()']],
@@ -43,5 +44,6 @@ export const ssrf = taintRule({
   },
   kind: 'redirect',
   sinks,
+  guarded: checkedAgainstAllowList,
   auditDynamic: false,
 });

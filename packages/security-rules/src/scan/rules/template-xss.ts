@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
+import { Node, SyntaxKind, ts, type CallExpression } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
 import type { RawFinding } from '../model/finding.js';
 import type { Rule } from '../engine/rule.js';
@@ -89,7 +89,9 @@ function* htmlResponses(ctx: RuleContext): Iterable<RawFinding> {
     const arg = followConst(call.getArguments()[0]);
     if (arg) sites.push({ at: call, arg, sink: `${recv.replace(/^\./, '')}.${callee.getName()}()` });
   }
-  for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression)) {
+  // Only assignments are wrapped (wrapping every binary expression of a large project costs time and memory).
+  const assignment = (n: ts.Node): boolean => (n as ts.BinaryExpression).operatorToken.kind === SyntaxKind.EqualsToken;
+  for (const be of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, assignment)) {
     if (be.getOperatorToken().getKind() === SyntaxKind.EqualsToken && /^ctx\.(?:body|response\.body)$/.test(be.getLeft().getText())) sites.push({ at: be, arg: be.getRight(), sink: 'ctx.body' });
   }
   for (const { at, arg, sink } of sites) {

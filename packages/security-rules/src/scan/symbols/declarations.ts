@@ -43,6 +43,9 @@ export function resolveFunction(expr: Node | undefined, depth = 0): FunctionLike
   if (Node.isCallExpression(expr)) {
     const required = requiredModule(expr);
     if (required) return resolveFunction(moduleExports(required), depth + 1);
+    // handler.show.bind(handler)
+    const callee = expr.getExpression();
+    if (Node.isPropertyAccessExpression(callee) && callee.getName() === 'bind') return resolveFunction(callee.getExpression(), depth + 1);
     for (const a of expr.getArguments()) {
       const f = isFn(a) ? a : Node.isIdentifier(a) ? resolveFunction(a, depth + 1) : undefined;
       if (f) return f;

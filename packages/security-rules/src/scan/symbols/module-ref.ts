@@ -1,4 +1,5 @@
-import { Node, SyntaxKind, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
+import { wrapRaw } from '../project/node-index.js';
 
 /**
  * Where a value comes from, in module terms: `{ module: 'child_process', path: ['exec'] }` for `exec` imported,
@@ -23,93 +24,127 @@ const isRelative = (spec: string): boolean => spec.startsWith('.') || spec.start
 const extend = (r: ModuleRef | undefined, seg: string): ModuleRef | undefined =>
   r === undefined ? undefined : { ...r, path: [...r.path, seg] };
 
-const cache = new WeakMap<Node, ModuleRef | null>();
+/**
+ * How the raw walk reaches the type checker and, for re-exports, ts-morph: any node of the project. The walk
+ * itself reads the raw TypeScript AST and wraps nothing (wrapping every callee and declaration it passes was
+ * most of the scan's time and memory on large projects).
+ */
+interface Via {
+  readonly checker: ts.TypeChecker;
+  readonly node: Node;
+}
+
+const cache = new WeakMap<ts.Node, ModuleRef | null>();
 
 /** The module reference of an expression, or undefined when it does not come from a module. */
 export function refOf(node: Node, depth = 0): ModuleRef | undefined {
+  return refOfRaw(node.compilerNode, node, depth);
+}
+
+/**
+ * {@link refOf} of a raw node, without wrapping it: `via` is any ts-morph node of the same project (the raw
+ * node's source file, typically).
+ */
+export function refOfRaw(node: ts.Node, via: Node, depth = 0): ModuleRef | undefined {
+  return rawRef(node, viaOf(via), depth);
+}
+
+const viaOf = (node: Node): Via => ({ checker: node.getProject().getTypeChecker().compilerObject, node });
+
+function rawRef(node: ts.Node, via: Via, depth: number): ModuleRef | undefined {
   if (depth > 25) return undefined;
   const hit = cache.get(node);
   if (hit !== undefined) return hit ?? undefined;
   cache.set(node, null); // cycle guard
-  const r = compute(node, depth + 1);
+  const r = compute(node, via, depth + 1);
   cache.set(node, r ?? null);
   return r;
 }
 
-function compute(node: Node, depth: number): ModuleRef | undefined {
-  if (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isNonNullExpression(node) || Node.isAwaitExpression(node) || Node.isTypeAssertion(node) || Node.isSatisfiesExpression(node)) {
-    return refOf(node.getExpression(), depth);
+function compute(node: ts.Node, via: Via, depth: number): ModuleRef | undefined {
+  if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isAwaitExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+    return rawRef(node.expression, via, depth);
   }
-  if (Node.isIdentifier(node)) {
-    const decl = node.getSymbol()?.getDeclarations()[0];
-    return decl === undefined ? undefined : refOfDeclaration(decl, depth);
+  if (ts.isIdentifier(node)) {
+    // As ts-morph's getSymbol(): a symbol bound on the node itself first, then the checker's.
+    const bound = (node as ts.Node & { symbol?: ts.Symbol }).symbol;
+    const decl = (bound ?? via.checker.getSymbolAtLocation(node))?.declarations?.[0];
+    return decl === undefined ? undefined : refOfDeclaration(decl, via, depth);
   }
-  if (Node.isPropertyAccessExpression(node)) return extend(refOf(node.getExpression(), depth), node.getName());
-  if (Node.isElementAccessExpression(node)) {
-    const arg = node.getArgumentExpression();
-    if (arg && Node.isStringLiteral(arg)) return extend(refOf(node.getExpression(), depth), arg.getLiteralValue());
+  if (ts.isPropertyAccessExpression(node)) return extend(rawRef(node.expression, via, depth), node.name.text);
+  if (ts.isElementAccessExpression(node)) {
+    const arg = node.argumentExpression;
+    if (ts.isStringLiteral(arg)) return extend(rawRef(node.expression, via, depth), arg.text);
     return undefined;
   }
-  if (Node.isCallExpression(node)) return refOfCall(node, depth);
-  if (Node.isNewExpression(node)) return extend(refOf(node.getExpression(), depth), 'new');
+  if (ts.isCallExpression(node)) return refOfCall(node, via, depth);
+  if (ts.isNewExpression(node)) return extend(rawRef(node.expression, via, depth), 'new');
   return undefined;
 }
 
-function refOfCall(node: Node & { getExpression(): Node; getArguments(): Node[] }, depth: number): ModuleRef | undefined {
-  const callee = node.getExpression();
-  const arg0 = node.getArguments()[0];
-  if ((callee.getKind() === SyntaxKind.ImportKeyword || (Node.isIdentifier(callee) && callee.getText() === 'require')) && arg0 && Node.isStringLiteral(arg0)) {
-    const spec = arg0.getLiteralValue();
+function refOfCall(node: ts.CallExpression, via: Via, depth: number): ModuleRef | undefined {
+  const callee = node.expression;
+  const arg0 = node.arguments[0];
+  if ((callee.kind === SyntaxKind.ImportKeyword || (ts.isIdentifier(callee) && callee.text === 'require')) && arg0 && ts.isStringLiteral(arg0)) {
+    const spec = arg0.text;
     if (isRelative(spec)) return undefined;
     return { module: normalizeModule(spec), path: [] };
   }
-  const calleeRef = refOf(callee, depth);
+  const calleeRef = rawRef(callee, via, depth);
   if (calleeRef?.module === 'util' && calleeRef.path.at(-1) === 'promisify' && arg0) {
-    const inner = refOf(arg0, depth);
+    const inner = rawRef(arg0, via, depth);
     return inner === undefined ? undefined : { ...inner, promisified: true };
   }
   return extend(calleeRef, '()');
 }
 
-function refOfDeclaration(decl: Node, depth: number): ModuleRef | undefined {
-  if (Node.isImportSpecifier(decl)) {
-    const imp = decl.getImportDeclaration();
-    const spec = imp.getModuleSpecifierValue();
-    const name = decl.getName();
-    if (!isRelative(spec)) return { module: normalizeModule(spec), path: name === 'default' ? [] : [name] };
-    const target = imp.getModuleSpecifierSourceFile();
-    return target ? refOfExport(target, name, depth) : undefined;
+/** The file a module specifier resolves to (as ts-morph's `getModuleSpecifierSourceFile`), wrapped. */
+function specifierFile(spec: ts.Expression, via: Via): SourceFile | undefined {
+  const decl = via.checker.getSymbolAtLocation(spec)?.declarations?.[0];
+  return decl !== undefined && ts.isSourceFile(decl) ? wrapRaw<SourceFile>(decl, via.node) : undefined;
+}
+
+const literal = (e: ts.Expression): string | undefined => (ts.isStringLiteralLike(e) ? e.text : undefined);
+
+function fromImport(imp: ts.ImportDeclaration, name: string, via: Via, depth: number): ModuleRef | undefined {
+  const spec = literal(imp.moduleSpecifier);
+  if (spec === undefined) return undefined;
+  if (!isRelative(spec)) return { module: normalizeModule(spec), path: name === 'default' ? [] : [name] };
+  const target = specifierFile(imp.moduleSpecifier, via);
+  return target ? refOfExport(target, name, depth) : undefined;
+}
+
+function refOfDeclaration(decl: ts.Node, via: Via, depth: number): ModuleRef | undefined {
+  if (ts.isImportSpecifier(decl)) {
+    const n = decl.propertyName ?? decl.name;
+    const imp = decl.parent.parent.parent;
+    return ts.isImportDeclaration(imp) ? fromImport(imp, ts.isStringLiteral(n) ? n.text : n.getText(), via, depth) : undefined;
   }
-  if (Node.isImportClause(decl)) {
-    const imp = decl.getParentOrThrow();
-    if (!Node.isImportDeclaration(imp)) return undefined;
-    const spec = imp.getModuleSpecifierValue();
-    if (!isRelative(spec)) return { module: normalizeModule(spec), path: [] };
-    const target = imp.getModuleSpecifierSourceFile();
-    return target ? refOfExport(target, 'default', depth) : undefined;
+  if (ts.isImportClause(decl)) {
+    const imp = decl.parent;
+    return ts.isImportDeclaration(imp) ? fromImport(imp, 'default', via, depth) : undefined;
   }
-  if (Node.isNamespaceImport(decl)) {
-    const imp = decl.getFirstAncestorByKind(SyntaxKind.ImportDeclaration);
-    const spec = imp?.getModuleSpecifierValue();
+  if (ts.isNamespaceImport(decl)) {
+    const imp = decl.parent.parent;
+    const spec = ts.isImportDeclaration(imp) ? literal(imp.moduleSpecifier) : undefined;
     return spec !== undefined && !isRelative(spec) ? { module: normalizeModule(spec), path: [] } : undefined;
   }
-  if (Node.isImportEqualsDeclaration(decl)) {
-    const ref = decl.getModuleReference();
-    const m = /require\(\s*['"]([^'"]+)['"]\s*\)/.exec(ref.getText());
+  if (ts.isImportEqualsDeclaration(decl)) {
+    const m = /require\(\s*['"]([^'"]+)['"]\s*\)/.exec(decl.moduleReference.getText());
     return m?.[1] !== undefined && !isRelative(m[1]) ? { module: normalizeModule(m[1]), path: [] } : undefined;
   }
-  if (Node.isVariableDeclaration(decl)) {
-    const init = decl.getInitializer();
-    return init && Node.isIdentifier(decl.getNameNode()) ? refOf(init, depth) : undefined;
+  if (ts.isVariableDeclaration(decl)) {
+    const init = decl.initializer;
+    return init && ts.isIdentifier(decl.name) ? rawRef(init, via, depth) : undefined;
   }
-  if (Node.isBindingElement(decl)) {
-    const prop = decl.getPropertyNameNode()?.getText() ?? decl.getName();
-    const holder = decl.getParent().getParent();
-    if (Node.isVariableDeclaration(holder)) {
-      const init = holder.getInitializer();
-      return init ? extend(refOf(init, depth), prop) : undefined;
+  if (ts.isBindingElement(decl)) {
+    const prop = (decl.propertyName ?? decl.name).getText();
+    const holder = decl.parent.parent;
+    if (ts.isVariableDeclaration(holder)) {
+      const init = holder.initializer;
+      return init ? extend(rawRef(init, via, depth), prop) : undefined;
     }
-    if (Node.isBindingElement(holder)) return extend(refOfDeclaration(holder, depth), prop);
+    if (ts.isBindingElement(holder)) return extend(refOfDeclaration(holder, via, depth), prop);
   }
   return undefined;
 }
@@ -138,7 +173,7 @@ export function refOfExport(file: SourceFile, name: string, depth = 0): ModuleRe
     return ea ? refOf(ea.getExpression(), depth + 1) : undefined;
   }
   const v = file.getVariableDeclaration(name);
-  if (v?.isExported()) return refOfDeclaration(v, depth + 1);
+  if (v?.isExported()) return refOfDeclaration(v.compilerNode, viaOf(v), depth + 1);
   return undefined;
 }
 

@@ -26,6 +26,8 @@ function constrains(cond: Node, subject: string): boolean {
     const name = callee.getName();
     if ((name === 'includes' || name === 'has' || name === 'hasOwnProperty') && args[0]?.getText() === subject && recv !== subject) return true;
     if (name === 'hasOwn' && recv === 'Object' && args[1]?.getText() === subject) return true;
+    // Object.prototype.hasOwnProperty.call(MAP, x), {}.hasOwnProperty.call(MAP, x)
+    if (name === 'call' && recv.endsWith('hasOwnProperty') && args[1]?.getText() === subject && args[0]?.getText() !== subject) return true;
     if (name === 'test' && args[0]?.getText() === subject && anchoredRegex(strip(callee.getExpression()))) return true;
     return false;
   }
@@ -38,15 +40,37 @@ function constrains(cond: Node, subject: string): boolean {
       const lit = (n: Node): boolean => Node.isStringLiteral(n) || Node.isNumericLiteral(n) || Node.isNoSubstitutionTemplateLiteral(n);
       return (l.getText() === subject && lit(r)) || (r.getText() === subject && lit(l));
     }
+    if (indexCheck(c, subject) === 'found') return true;
     if (op === SyntaxKind.AmpersandAmpersandToken) return constrains(l, subject) || constrains(r, subject);
     if (op === SyntaxKind.BarBarToken) return constrains(l, subject) && constrains(r, subject);
   }
   return false;
 }
 
+/**
+ * `ALLOWED.indexOf(x) !== -1` (or `> -1`, `>= 0`) is `found`; `=== -1` (or `< 0`) is `missing`: the ES5 spelling of
+ * `ALLOWED.includes(x)` and its negation.
+ */
+function indexCheck(c: Node, subject: string): 'found' | 'missing' | undefined {
+  if (!Node.isBinaryExpression(c)) return undefined;
+  const [l, r] = [strip(c.getLeft()), strip(c.getRight())];
+  const lookup = (n: Node): boolean => {
+    if (!Node.isCallExpression(n)) return false;
+    const callee = n.getExpression();
+    return Node.isPropertyAccessExpression(callee) && callee.getName() === 'indexOf' && n.getArguments()[0]?.getText() === subject && callee.getExpression().getText() !== subject;
+  };
+  if (!lookup(l)) return undefined;
+  const op = c.getOperatorToken().getKind();
+  const v = r.getText();
+  if ((v === '-1' && [SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken, SyntaxKind.GreaterThanToken].includes(op)) || (v === '0' && op === SyntaxKind.GreaterThanEqualsToken)) return 'found';
+  if ((v === '-1' && [SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken].includes(op)) || (v === '0' && op === SyntaxKind.LessThanToken)) return 'missing';
+  return undefined;
+}
+
 /** True when `cond` being falsy means `subject` is constrained (the negation of {@link constrains}). */
 function constrainsWhenFalse(cond: Node, subject: string): boolean {
   const c = strip(cond);
+  if (indexCheck(c, subject) === 'missing') return true;
   if (Node.isPrefixUnaryExpression(c) && c.getOperatorToken() === SyntaxKind.ExclamationToken) return constrains(c.getOperand(), subject);
   if (Node.isBinaryExpression(c)) {
     const op = c.getOperatorToken().getKind();
@@ -76,7 +100,8 @@ const within = (inner: Node, outer: Node | undefined): boolean => outer !== unde
 
 /**
  * True when a use of a value is dominated, in its function, by a check that really constrains it to a fixed set:
- * it sits in the `then` branch of `if (ALLOWED.includes(x))`, or after `if (!MAP[x]) return ...;`.
+ * it sits in the `then` branch of `if (ALLOWED.includes(x))`, after `if (!MAP[x]) return ...;`, or in the matching
+ * branch of `ALLOWED.includes(x) ? x : fallback`.
  */
 export function isGuarded(use: Node): boolean {
   const fn = enclosingFunction(use);
@@ -87,6 +112,12 @@ export function isGuarded(use: Node): boolean {
   if (ifs === undefined) {
     ifs = fn.getDescendantsOfKind(SyntaxKind.IfStatement);
     IFS.set(fn, ifs);
+  }
+  // const ext = ALLOWED.includes(q) ? q : 'csv'
+  for (let cur: Node = use, p = use.getParent(); p !== undefined && p !== fn; cur = p, p = p.getParent()) {
+    if (!Node.isConditionalExpression(p)) continue;
+    if (cur === p.getWhenTrue() && constrains(p.getCondition(), subject)) return true;
+    if (cur === p.getWhenFalse() && constrainsWhenFalse(p.getCondition(), subject)) return true;
   }
   for (const stmt of ifs) {
     if (stmt.getStart() > use.getStart()) break;

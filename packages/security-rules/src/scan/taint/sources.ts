@@ -52,8 +52,10 @@ export class SourceModel {
   sourceOf(expr: Node): string | undefined {
     if (Node.isPropertyAccessExpression(expr) || Node.isElementAccessExpression(expr)) {
       const key = Node.isPropertyAccessExpression(expr) ? expr.getName() : expr.getArgumentExpression()?.getText().replace(/^['"]|['"]$/g, '');
+      // The key first: resolving the receiver (a symbol lookup) is the costly part, and most reads are not sources.
+      if (key === undefined || !SOURCE_KEYS.has(key)) return undefined;
       const obj = this.requestObject(expr.getExpression());
-      if (obj && key !== undefined && SOURCE_KEYS.has(key) && !(obj.koa && key === 'body')) return expr.getText();
+      if (obj && !(obj.koa && key === 'body')) return expr.getText();
       return undefined;
     }
     if (Node.isCallExpression(expr)) {

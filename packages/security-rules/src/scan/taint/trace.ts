@@ -8,6 +8,7 @@ import { isGuarded } from './guards.js';
 import { isFormatConstrained, isTypeNarrowed } from './type-narrowing.js';
 import { isValidated } from './validated.js';
 import { isResolverArgs } from '../graphql/resolvers.js';
+import { callbackArguments, memberValues } from './members.js';
 
 /** One step of a taint path. */
 export interface TaintStep {
@@ -90,6 +91,8 @@ export class TaintTracker {
     if (Node.isConditionalExpression(node)) return this.first([node.getWhenTrue(), node.getWhenFalse()], st);
     if (Node.isPropertyAccessExpression(node) || Node.isElementAccessExpression(node)) {
       if (narrowed(node, st) || (st.kind !== 'key' && isGuarded(node))) return undefined;
+      // this.cmd: what the object was given (constructor, setters, `this.cmd = …`).
+      if (Node.isPropertyAccessExpression(node) && node.getExpression().getKind() === SyntaxKind.ThisKeyword) return this.first(memberValues(node), st, node, `stored in this.${node.getName()}`);
       return this.visit(node.getExpression(), st);
     }
     if (Node.isIdentifier(node)) return narrowed(node, st) || (st.kind !== 'key' && isGuarded(node)) ? undefined : this.identifier(node, st);
@@ -116,7 +119,8 @@ export class TaintTracker {
 
   private identifier(id: Node, st: State): TaintHit | undefined {
     const decl = resolveDeclaration(id);
-    if (decl === undefined) return undefined;
+    // An undeclared name (sloppy-mode JS: `output = { … }` makes a global): its assignments in the same function.
+    if (decl === undefined || (Node.isBinaryExpression(decl) && decl.getLeft().getText() === id.getText())) return add(this.assignments(id, id, st), id, `assigned to ${id.getText()}`);
     if (Node.isVariableDeclaration(decl) && Node.isIdentifier(decl.getNameNode())) {
       const init = decl.getInitializer();
       const reassignable = decl.getVariableStatement()?.getDeclarationKind() !== 'const';
@@ -169,6 +173,11 @@ export class TaintTracker {
     if (parent && Node.isCallExpression(parent)) {
       const callee = parent.getExpression();
       if (Node.isPropertyAccessExpression(callee) && CALLBACK_METHODS.has(callee.getName())) return this.visit(callee.getExpression(), st);
+      // withBody(req, (cmd) => …): what withBody passes to its callback.
+      for (const { arg, bindings } of callbackArguments(param, fn, parent)) {
+        const hit = this.visit(arg, { ...st, env: new Map([...st.env, ...bindings]) });
+        if (hit) return add(hit, param, `passed to the callback as ${param.getName()}`);
+      }
       return undefined;
     }
     for (const call of this.callSites(fn)) {

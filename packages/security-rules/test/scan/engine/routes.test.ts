@@ -60,4 +60,13 @@ describe('route model', () => {
     expect(r.routes.find((x) => x.route === 'GET /me')?.chain).toEqual(['session({ secret: process.env.S })', 'passport.initialize()', 'passport.session()', "passport.authenticate('jwt')"]);
     expect(r.findings.map((f) => f.route)).toEqual(['POST /notes']);
   });
+  it('resolves handlers that are class methods, bound or not', async () => {
+    const dir = tempProject({
+      'notes.js': "class NotesController {\n  constructor(db) { this.db = db }\n  list(req, res) { res.json([]) }\n  create(req, res) { this.db.save(req.body.text); res.end() }\n}\nmodule.exports = NotesController\n",
+      'server.js': "const express = require('express')\nconst NotesController = require('./notes')\nconst app = express()\nconst notes = new NotesController({})\napp.get('/notes', notes.list)\napp.post('/notes', notes.create.bind(notes))\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['unvalidated-input'] });
+    expect(r.routes.map((x) => x.route)).toEqual(['GET /notes', 'POST /notes']);
+    expect(r.findings.map((f) => [f.route, f.location.file])).toEqual([['POST /notes', 'notes.js']]);
+  });
 });
