@@ -17,8 +17,18 @@ function fullPrefix(c: Container, depth = 0): string {
 
 const joinPath = (a: string, b: string): string => (`${a}/${b}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'));
 
+/**
+ * Middleware that never runs before this route's handler: an Express error handler (`(err, req, res, next)`), or
+ * one added to the same container later in the same file (`app.get(...)` then `app.use(...)`).
+ */
+function after(mw: Middleware, route: Node, framework: string): boolean {
+  if (framework !== 'express') return false;
+  if (resolveFunction(mw.node)?.getParameters().length === 4) return true;
+  return mw.node.getSourceFile() === route.getSourceFile() && mw.node.getStart() > route.getStart();
+}
+
 /** The middleware that applies to a path in a container: its ancestors' first, then its own. */
-function inheritedChain(c: Container, path: string): Middleware[] {
+function inheritedChain(c: Container, path: string, route: Node): Middleware[] {
   const lineage: Container[] = [];
   for (let cur: Container | undefined = c; cur && lineage.length < 20; cur = cur.parent) lineage.unshift(cur);
   const out: Middleware[] = [];
@@ -26,7 +36,7 @@ function inheritedChain(c: Container, path: string): Middleware[] {
     const base = fullPrefix(k);
     for (const { prefix, mw } of k.middleware) {
       const scope = joinPath(base, prefix);
-      if (scope === '/' || path === scope || path.startsWith(`${scope}/`)) out.push(mw);
+      if ((scope === '/' || path === scope || path.startsWith(`${scope}/`)) && !after(mw, route, k.framework)) out.push(mw);
     }
   }
   return out;
@@ -68,7 +78,7 @@ export function buildRouteModel(nodes: NodeIndex, config: ScanConfig): RouteMode
       method: raw.method,
       path,
       node: raw.node,
-      chain: [...inheritedChain(raw.container, path), ...raw.middleware],
+      chain: [...inheritedChain(raw.container, path, raw.node), ...raw.middleware],
       handler: resolveFunction(raw.handler),
       schema: raw.schema,
       container: raw.container,

@@ -1,14 +1,28 @@
 import { Node, SyntaxKind, type CallExpression, type PropertyAccessExpression } from 'ts-morph';
 import { enclosingFunction, resolveDeclaration, resolveFunction, type FunctionLike } from '../symbols/declarations.js';
 
-/** `new C(a, b)` for a class: the argument lists of the calls that run its constructor (first 50 references). */
+const NEWS = new WeakMap<Node, Node[][]>();
+
+/**
+ * `new C(a, b)` for a class: the argument lists of the `new` expressions naming it in the project. Found by
+ * text and name, not with the language service's find-references, which rebuilds the program and would give
+ * later symbol lookups (other rules compare declarations by identity) nodes of a different program.
+ */
 function constructions(cls: Node): Node[][] {
-  const name = Node.isClassDeclaration(cls) || Node.isClassExpression(cls) ? cls.getNameNode() : undefined;
-  if (name === undefined) return [];
+  const cached = NEWS.get(cls);
+  if (cached) return cached;
+  const name = Node.isClassDeclaration(cls) || Node.isClassExpression(cls) ? cls.getName() : undefined;
   const out: Node[][] = [];
-  for (const ref of name.findReferencesAsNodes().slice(0, 50)) {
-    const p = ref.getParent();
-    if (p && Node.isNewExpression(p) && p.getExpression() === ref) out.push(p.getArguments());
+  NEWS.set(cls, out);
+  if (name === undefined) return out;
+  const pattern = new RegExp(`\\bnew\\s+${name.replace(/\$/g, "\\$")}(?![\\w$])`);
+  for (const sf of cls.getProject().getSourceFiles()) {
+    if (sf.isDeclarationFile() || !pattern.test(sf.getFullText())) continue;
+    for (const ne of sf.getDescendantsOfKind(SyntaxKind.NewExpression)) {
+      const e = ne.getExpression();
+      if (Node.isIdentifier(e) && e.getText() === name && resolveDeclaration(e) === cls) out.push(ne.getArguments());
+      if (out.length >= 50) return out;
+    }
   }
   return out;
 }

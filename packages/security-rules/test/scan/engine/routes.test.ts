@@ -69,4 +69,12 @@ describe('route model', () => {
     expect(r.routes.map((x) => x.route)).toEqual(['GET /notes', 'POST /notes']);
     expect(r.findings.map((f) => [f.route, f.location.file])).toEqual([['POST /notes', 'notes.js']]);
   });
+  it('leaves out of a route chain the Express middleware added after it in the same file and error handlers', async () => {
+    const dir = tempProject({
+      'app.js': "const express = require('express')\nconst app = express()\nconst requireAuth = (req, res, next) => (req.user ? next() : res.sendStatus(401))\napp.post('/notes', (req, res) => res.end())\napp.use(requireAuth)\napp.post('/tags', (req, res) => res.end())\napp.use(function authErrors(err, req, res, next) { res.status(500).end() })\n",
+    });
+    const r = await scan({ paths: [dir], rules: ['missing-auth'] });
+    expect(r.routes.map((x) => [x.route, x.chain])).toEqual([['POST /notes', []], ['POST /tags', ['requireAuth']]]);
+    expect(r.findings.map((f) => f.route)).toEqual(['POST /notes']);
+  });
 });
