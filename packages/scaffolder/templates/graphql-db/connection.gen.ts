@@ -25,21 +25,25 @@ export interface Connection {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly hasPreviousPage: boolean; readonly startCursor: string | null; readonly endCursor: string | null };
 }
 
+/** The connection of a page; edges (and their cursors) are only made when a client selects them. */
 export function toConnection(plan: PagePlan, rows: readonly Row[]): Connection {
-  const nodes = rows.slice(0, plan.first);
-  const edges = nodes.map((node, i) => new Edge(plan, node, i));
+  const nodes = rows.length > plan.first ? rows.slice(0, plan.first) : rows;
+  let edges: Edge[] | undefined;
+  const cursorAt = (i: number): string | null => (i >= 0 && i < nodes.length ? new Edge(plan, nodes[i]!, i).cursor : null);
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node, i) => new Edge(plan, node, i)));
+    },
     nodes,
     pageInfo: {
       hasNextPage: rows.length > plan.first,
       // Relay allows false when paginating forward with first/after.
       hasPreviousPage: false,
       get startCursor() {
-        return edges[0]?.cursor ?? null;
+        return cursorAt(0);
       },
       get endCursor() {
-        return edges[edges.length - 1]?.cursor ?? null;
+        return cursorAt(nodes.length - 1);
       },
     },
   };

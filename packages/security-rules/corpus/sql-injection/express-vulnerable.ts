@@ -28,3 +28,12 @@ export function orderBy(db: Kysely<any>) {
     res.json(rows);
   });
 }
+
+// The client chooses the identifier: quoted, but any column of any table can be read.
+export function pickColumn(db: Kysely<any>) {
+  app.get('/column', async (req, res) => {
+    const col = req.query.col as string;
+    const result = await sql`select ${sql.id(col)} from users`.execute(db); // expect: sql-injection
+    res.json(result.rows);
+  });
+}

@@ -1,6 +1,8 @@
 import type Koa from 'koa';
 import { createGraphqlServer } from './yoga.gen.js';
 
+const STREAMED = /^(?:text\/event-stream|multipart\/)/i;
+
 /** Serves GraphQL on /graphql of a Koa app. */
 export function mountGraphql(app: Koa): void {
   const yoga = createGraphqlServer();
@@ -11,6 +13,7 @@ export function mountGraphql(app: Koa): void {
     response.headers.forEach((value, key) => {
       ctx.append(key, value);
     });
-    ctx.body = response.body;
+    // A whole result goes out as one buffer (see the Fastify mount); event streams and multipart keep streaming.
+    ctx.body = STREAMED.test(response.headers.get('content-type') ?? '') ? response.body : Buffer.from(await response.arrayBuffer());
   });
 }

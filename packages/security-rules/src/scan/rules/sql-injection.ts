@@ -32,10 +32,12 @@ function* sinks(ctx: RuleContext): Iterable<SinkHit> {
     if (h) yield h;
   }
   // kysely's `sql` tag and `sql.join([...])` bind every value as a parameter; only these take text as SQL.
+  // sql.id/ref/table quote their text as identifiers: a program-chosen name there is not injection.
   for (const { call, ref } of ctx.calls.callsTo(['kysely'], ['raw', 'lit', 'id', 'ref', 'table'])) {
     if (!ref.path.includes('sql')) continue;
-    const h = push(call, `kysely sql.${ref.path.at(-1) ?? 'raw'}()`);
-    if (h) yield h;
+    const name = ref.path.at(-1) ?? 'raw';
+    const h = push(call, `kysely sql.${name}()`);
+    if (h) yield ['id', 'ref', 'table'].includes(name) ? { ...h, quotesIdentifier: true } : h;
   }
   for (const { call, ref } of ctx.calls.callsTo(['knex', '@prisma/client', 'sequelize'], RAW_NAMES)) {
     const h = push(call, `${ref.module} ${ref.path.at(-1) ?? 'raw'}()`);

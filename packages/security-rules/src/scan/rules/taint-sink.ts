@@ -12,6 +12,11 @@ export interface SinkHit {
   readonly arg: Node | undefined;
   /** Short sink name for messages: `child_process.exec`. */
   readonly sink: string;
+  /**
+   * The sink quotes its argument as an identifier (kysely `sql.id`/`ref`/`table`): the value cannot leave the
+   * quotes, so only request data choosing the identifier is reported, not any non-constant value (`--audit`).
+   */
+  readonly quotesIdentifier?: boolean;
 }
 
 /** How to build a taint rule: where its sinks are, and how to phrase a finding. */
@@ -48,7 +53,7 @@ export function taintRule(spec: TaintRuleSpec): Rule {
             ...routeInfo,
             ...fixInfo,
           };
-        } else if (spec.auditDynamic !== false) {
+        } else if (spec.auditDynamic !== false && hit.quotesIdentifier !== true) {
           yield { node: hit.call, message: `non-constant value reaches ${hit.sink} (not traced to request data)`, confidence: 'type-narrowed', ...routeInfo, ...fixInfo };
         }
       }
