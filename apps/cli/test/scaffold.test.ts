@@ -19,7 +19,8 @@ describe('sb scaffold', () => {
   it('maps flags to library options', () => {
     expect(toScaffoldOptions('a.yaml', { framework: 'koa', output: 'out', 'dry-run': true }, '/w')).toEqual({ spec: 'a.yaml', framework: 'koa', output: 'out', cwd: '/w', project: true, dryRun: true, noCache: false });
     expect(toScaffoldOptions('a.yaml', { framework: 'express', output: 'out', 'no-cache': true, project: false }, '/w')).toMatchObject({ dryRun: false, noCache: true, project: false });
-    expect(toFromDbOptions({ framework: 'koa', output: 'o', 'from-db': 'postgres://x/y', schema: ['a'] }, '/w')).toEqual({ connectionString: 'postgres://x/y', framework: 'koa', output: 'o', cwd: '/w', project: true, dryRun: false, schemas: ['a'], auth: 'writes' });
+    expect(toFromDbOptions({ framework: 'koa', output: 'o', 'from-db': 'postgres://x/y', schema: ['a'] }, '/w')).toEqual({ connectionString: 'postgres://x/y', api: 'rest', framework: 'koa', output: 'o', cwd: '/w', project: true, dryRun: false, schemas: ['a'], auth: 'writes' });
+    expect(toFromDbOptions({ framework: 'fastify', output: 'o', 'from-db': 'postgres://x/y', api: 'graphql' }, '/w')).toMatchObject({ api: 'graphql', framework: 'fastify' });
   });
 
   it("resolves paths against INIT_CWD when pnpm ran the bin from an enclosing folder, and ignores a stale one", () => {
