@@ -1,11 +1,12 @@
 import { Node, SyntaxKind, type IfStatement } from 'ts-morph';
-import { enclosingFunction } from '../symbols/declarations.js';
+import { enclosingFunction, followConst } from '../symbols/declarations.js';
 
 const strip = (n: Node): Node => (Node.isParenthesizedExpression(n) ? strip(n.getExpression()) : n);
 
-/** A regex literal anchored at both ends (`/^[\w-]+$/`): it constrains the whole value. */
-function anchoredRegex(n: Node): boolean {
-  if (!Node.isRegularExpressionLiteral(n)) return false;
+/** A regex literal (or a const bound to one) anchored at both ends (`/^[\w-]+$/`): it constrains the whole value. */
+function anchoredRegex(expr: Node): boolean {
+  const n = followConst(expr);
+  if (n === undefined || !Node.isRegularExpressionLiteral(n)) return false;
   const src = n.getLiteralText().replace(/\/[a-z]*$/, '').slice(1);
   return src.startsWith('^') && src.endsWith('$') && !src.includes('|');
 }
