@@ -12,7 +12,7 @@ const RESTIFY = ['express-restify-mongoose'];
 const FINALE = ['finale-rest', 'finale', 'epilogue'];
 
 /** Where a route lands in its container: the full path, the inherited chain, and why it is public if declared so. */
-export type Placement = (c: Container, method: string, path: string) => { path: string; chain: Middleware[]; declaredPublic?: string };
+export type Placement = (c: Container, method: string, path: string, route: Node) => { path: string; chain: Middleware[]; declaredPublic?: string };
 
 /** The name a model is registered under: `mongoose.model('Customer', …)`, `sequelize.define('User', …)`, else the variable. */
 function modelName(model: Node | undefined): string {
@@ -93,7 +93,7 @@ function finaleRoutes(nodes: NodeIndex, reg: ContainerRegistry, place: Placement
 }
 
 function resourceRoute(container: Container, method: string, path: string, node: CallExpression, mw: Middleware[], resource: NonNullable<Route['resource']>, place: Placement): Route {
-  const p = place(container, method, path);
+  const p = place(container, method, path, node);
   return {
     ...(p.declaredPublic ? { declaredPublic: p.declaredPublic } : {}),
     framework: container.framework,
