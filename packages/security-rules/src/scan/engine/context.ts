@@ -5,7 +5,7 @@ import { enclosingFunction } from '../symbols/declarations.js';
 import { TaintTracker } from '../taint/trace.js';
 import { CallIndex } from '../project/call-index.js';
 import type { NodeIndex } from '../project/node-index.js';
-import { ormModels, type OrmModel } from '../project/orm-models.js';
+import { OrmModels } from '../project/orm-models.js';
 
 /** Everything a rule can ask about the project: files, calls by module, routes, taint. */
 export class RuleContext {
@@ -23,11 +23,11 @@ export class RuleContext {
     this.calls = new CallIndex(files, nodes);
   }
 
-  private modelCache: Map<string, OrmModel> | undefined;
+  private modelCache: OrmModels | undefined;
 
-  /** The ORM models the project defines, by name (read once, on first use). */
-  get models(): ReadonlyMap<string, OrmModel> {
-    this.modelCache ??= ormModels(this.calls, this.nodes);
+  /** The ORM models the project defines, resolved by declaration (read once, on first use). */
+  get models(): OrmModels {
+    this.modelCache ??= new OrmModels(this.calls, this.nodes);
     return this.modelCache;
   }
 

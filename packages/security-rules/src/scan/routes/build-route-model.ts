@@ -94,10 +94,10 @@ export function buildRouteModel(nodes: NodeIndex, config: ScanConfig): RouteMode
     routes.push(route);
     if (route.handler) handlers.set(route.handler, route);
   }
-  const place = (c: Container, method: string, p: string, at: Node): { path: string; chain: Middleware[]; declaredPublic?: string } => {
+  const place = (c: Container, method: string, p: string, route: Node): { path: string; chain: Middleware[]; declaredPublic?: string } => {
     const path = joinPath(fullPrefix(c), p);
     const declaredPublic = publicReason(method, path, config);
-    return { path, chain: inheritedChain(c, path, at), ...(declaredPublic ? { declaredPublic } : {}) };
+    return { path, chain: inheritedChain(c, path, route), ...(declaredPublic ? { declaredPublic } : {}) };
   };
   routes.push(...restResourceRoutes(nodes, reg, config, place));
   for (const c of reg.all) {

@@ -12,7 +12,7 @@ const RESTIFY = ['express-restify-mongoose'];
 const FINALE = ['finale-rest', 'finale', 'epilogue'];
 
 /** Where a route lands in its container: the full path, the inherited chain, and why it is public if declared so. */
-export type Placement = (c: Container, method: string, path: string, at: Node) => { path: string; chain: Middleware[]; declaredPublic?: string };
+export type Placement = (c: Container, method: string, path: string, route: Node) => { path: string; chain: Middleware[]; declaredPublic?: string };
 
 /** The name a model is registered under: `mongoose.model('Customer', …)`, `sequelize.define('User', …)`, else the variable. */
 function modelName(model: Node | undefined): string {

@@ -1,5 +1,6 @@
 import { Node, SyntaxKind, type CallExpression } from 'ts-morph';
 import type { RuleContext } from '../engine/context.js';
+import type { OrmModel } from '../project/orm-models.js';
 import type { RawFinding } from '../model/finding.js';
 import { routeLabel } from '../routes/types.js';
 import { followConst, objectProperty } from '../symbols/declarations.js';
@@ -11,14 +12,9 @@ const QUERIES = new Set(['findAll', 'findOne', 'find', 'findByPk', 'findById', '
 /** Options that choose fields (Sequelize `attributes`, Prisma `select`/`omit`, Mongo `projection`). */
 const PROJECTION = ['attributes', 'select', 'omit', 'projection'];
 
-/** Models whose rows carry a secret column (and do not hide it themselves), by name → that column. */
-function secretModels(ctx: RuleContext): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of ctx.models.values()) {
-    const field = m.fields.find((f) => SECRET_FIELD.test(f));
-    if (field !== undefined && !m.hidesFields) out.set(m.name, field);
-  }
-  return out;
+/** The secret column of a model whose rows carry one and do not hide it themselves. */
+function secretField(m: OrmModel | undefined): string | undefined {
+  return m === undefined || m.hidesFields ? undefined : m.fields.find((f) => SECRET_FIELD.test(f));
 }
 
 /** The variable or callback parameter that receives a query's rows: `.then((users) => …)` or `const users = await q`. */
@@ -58,13 +54,12 @@ function sentRaw(scope: Node, rows: Node): CallExpression | undefined {
 
 /** Whole rows of a model with a password or secret column sent in a JSON response (CWE-200/359). */
 export function* wholeRowsSent(ctx: RuleContext): Iterable<RawFinding> {
-  const models = secretModels(ctx);
-  if (models.size === 0) return;
+  if (!ctx.models.all().some((m) => secretField(m) !== undefined)) return;
   for (const query of ctx.calls.callsNamed(QUERIES)) {
     const callee = query.getExpression();
     if (!Node.isPropertyAccessExpression(callee)) continue;
     const model = callee.getExpression().getText().split('.').at(-1) ?? '';
-    const field = models.get(model);
+    const field = secretField(ctx.models.of(callee.getExpression()));
     if (field === undefined) continue;
     const [opts, projection] = query.getArguments();
     if (projection !== undefined || PROJECTION.some((k) => objectProperty(followConst(opts), k) !== undefined)) continue;

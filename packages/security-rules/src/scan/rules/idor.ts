@@ -39,7 +39,7 @@ const OWNED_FIELD = /^(?:user|owner|author|account|customer|member|created_?by)(
 function owned(call: CallExpression, key: string, models: RuleContext['models']): boolean {
   if (OWNER_KEY.test(key)) return true;
   const callee = call.getExpression();
-  const model = Node.isPropertyAccessExpression(callee) ? models.get(callee.getExpression().getText().split('.').at(-1) ?? '') : undefined;
+  const model = Node.isPropertyAccessExpression(callee) ? models.of(callee.getExpression()) : undefined;
   return model === undefined || model.fields.some((f) => OWNED_FIELD.test(f));
 }
 

@@ -41,6 +41,30 @@ function* bindings(ctx: RuleContext): Iterable<{ at: Node; name: string; value: 
   for (const b of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, assign)) yield { at: b, name: b.getLeft().getText(), value: b.getRight() };
 }
 
+const EQUALITY = new Set([SyntaxKind.EqualsEqualsToken, SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken]);
+
+/** The token-named value a side of a comparison reads (`req.query.token`, `resetToken`), if any. */
+function tokenRead(side: Node): string | undefined {
+  const name = Node.isPropertyAccessExpression(side) ? side.getName() : Node.isIdentifier(side) ? side.getText() : undefined;
+  return name !== undefined && TOKEN_NAME.test(name) ? side.getText() : undefined;
+}
+
+/**
+ * Tokens verified against a recomputation: `if (req.query.token == md5(req.query.login))`. The server never stores
+ * a random token; it accepts whatever the derivation yields, so the derivation is the token, and the same tests
+ * apply to it as to a token that is generated and sent.
+ */
+function* comparisons(ctx: RuleContext): Iterable<{ at: Node; subject: string; value: Node }> {
+  const eq = (n: ts.Node): boolean => EQUALITY.has((n as ts.BinaryExpression).operatorToken.kind);
+  for (const b of ctx.nodes.ofKind(SyntaxKind.BinaryExpression, eq)) {
+    for (const [token, other] of [[b.getLeft(), b.getRight()], [b.getRight(), b.getLeft()]] as const) {
+      const name = tokenRead(token);
+      // A derivation computed in place; a token-named variable on the other side is reported where it is bound.
+      if (name !== undefined && tokenRead(other) === undefined && Node.isCallExpression(other)) yield { at: b, subject: `${name} is checked against ${other.getText().slice(0, 60)}, which is`, value: other };
+    }
+  }
+}
+
 /** Reset, verification and activation tokens derived from data an attacker knows: a hash of the e-mail, the clock, Math.random. */
 export const predictableToken: Rule = {
   meta: {
@@ -53,7 +77,7 @@ export const predictableToken: Rule = {
     owasp: 'A07:2021-Identification and Authentication Failures',
   },
   *check(ctx: RuleContext): Iterable<RawFinding> {
-    for (const { at, name, value } of bindings(ctx)) {
+    for (const { at, subject, value } of [...[...bindings(ctx)].map((b) => ({ at: b.at, subject: `${b.name} is`, value: b.value })), ...comparisons(ctx)]) {
       if (Node.isArrowFunction(value) || Node.isFunctionExpression(value)) continue;
       const text = expanded(value);
       if (!DERIVATION.test(text) || UNPREDICTABLE.test(text)) continue;
@@ -62,7 +86,7 @@ export const predictableToken: Rule = {
       const route = ctx.routeOf(at);
       yield {
         node: at,
-        message: `${name} is derived from predictable data (${data.replace(/\($/, '')}): anyone who knows it can compute the token; use crypto.randomBytes(32)`,
+        message: `${subject} derived from predictable data (${data.replace(/\($/, '')}): anyone who knows it can compute the token; use crypto.randomBytes(32)`,
         ...(route ? { route: routeLabel(route) } : {}),
       };
     }

@@ -13,7 +13,16 @@ const SERVER_SESSIONS = ['express-session', '@fastify/session', 'fastify-session
 /** Session keys that say who the caller is. */
 const IDENTITY = /^(?:user|users?_?id|uid|account|account_?id|auth|authenticated|is_?authenticated|logged_?in|is_?logged_?in|login|username|user_?name|email|principal|passport)$/i;
 /** A new session id is issued: express-session / @fastify/session `session.regenerate()`, koa-generic-session `ctx.regenerateSession()`. */
-const REGENERATES = /\.(?:regenerate|regenerateSession)\s*\(/;
+const REGENERATE = /^(?:regenerate|regenerateSession)$/;
+
+/** Whether code calls a regenerate method: a call, not the word in a comment or a string ("call req.session.regenerate()"). */
+function regenerates(node: Node): boolean {
+  return [node, ...node.getDescendantsOfKind(SyntaxKind.CallExpression)].some((c) => {
+    if (!Node.isCallExpression(c)) return false;
+    const callee = c.getExpression();
+    return Node.isPropertyAccessExpression(callee) && REGENERATE.test(callee.getName());
+  });
+}
 
 /** True when the project sets up a server-side session store (by import and call, or Fastify `register`). */
 function usesServerSessions(ctx: RuleContext): boolean {
@@ -88,8 +97,8 @@ export const sessionFixation: Rule = {
       if (written === undefined) continue;
       const route = ctx.routeOf(node);
       const scope = route?.handler ?? outermostFunction(node);
-      if (scope === undefined || REGENERATES.test(scope.getText())) continue;
-      if (route?.chain.some((m) => REGENERATES.test(m.node.getText()))) continue;
+      if (scope === undefined || regenerates(scope)) continue;
+      if (route?.chain.some((m) => regenerates(m.node))) continue;
       yield {
         node,
         message: `${written} is set${route ? ` in ${routeLabel(route)}` : ''} without regenerating the session id: an id fixed before login stays valid after it`,
@@ -103,7 +112,7 @@ export const sessionFixation: Rule = {
       const args = Node.isCallExpression(route.node) ? route.node.getArguments() : [];
       const login = [...route.chain.map((m) => m.node), ...args].find((n) => /^passport\.authenticate\(/.test(n.getText()));
       const range = login ? passportRange(login.getSourceFile()) : undefined;
-      if (login === undefined || range === undefined || !OLD_PASSPORT.test(range) || (route.handler && REGENERATES.test(route.handler.getText()))) continue;
+      if (login === undefined || range === undefined || !OLD_PASSPORT.test(range) || (route.handler && regenerates(route.handler))) continue;
       yield { node: login, route: routeLabel(route), message: `${routeLabel(route)} logs in with passport ${range}, which keeps the session id across login (passport regenerates it from 0.6): an id fixed before login stays valid after it` };
     }
   },
