@@ -19,7 +19,7 @@ export type { RouteFramework, RouteReport, SpecFromRoutesOptions, SpecFromRoutes
 
 // PostgreSQL schema → CRUD API (sb scaffold --from-db)
 export { scaffoldFromDb } from './from-db/scaffold-from-db.js';
-export type { DbWarning, ScaffoldDbGraphqlResult, ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './from-db/options.js';
+export type { DbWarning, ScaffoldDbGraphqlResult, ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './from-db-options.js';
 export type { GraphqlTableReport } from './from-db/graphql/build-service.js';
 
 // Schema-first GraphQL (sb scaffold schema.graphql)

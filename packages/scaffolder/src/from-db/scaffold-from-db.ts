@@ -10,7 +10,7 @@ import { handlerBodies } from './emit/handler-bodies.js';
 import { implementedHandlerFile } from './emit/handler-file.js';
 import { resourceNames } from './model/resource-names.js';
 import { buildModel } from './model/table-model.js';
-import type { ScaffoldDbGraphqlResult, ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from './options.js';
+import type { ScaffoldDbGraphqlResult, ScaffoldFromDbOptions, ScaffoldFromDbResult, TableReport } from '../from-db-options.js';
 import { readSchema } from './read/read-schema.js';
 import { buildSpec } from './spec/build-spec.js';
 

@@ -9,7 +9,7 @@ import { writeOutput, type PlannedFile } from '../../write/atomic-write.js';
 import { databaseFile } from '../emit/database-file.js';
 import { resourceNames } from '../model/resource-names.js';
 import { buildModel } from '../model/table-model.js';
-import type { ScaffoldFromDbOptions, ScaffoldDbGraphqlResult } from '../options.js';
+import type { ScaffoldFromDbOptions, ScaffoldDbGraphqlResult } from '../../from-db-options.js';
 import { readSchema } from '../read/read-schema.js';
 import { buildService } from './build-service.js';
 import { modelFile } from './model-file.js';

@@ -1,20 +1,10 @@
 import { ts, type KindToNodeMappings, type Node, type SourceFile, SyntaxKind } from 'ts-morph';
+import { wrapRaw } from '../symbols/wrap-raw.js';
 
 const INDEXED = new Set<SyntaxKind>([
   SyntaxKind.CallExpression, SyntaxKind.NewExpression, SyntaxKind.VariableDeclaration, SyntaxKind.BinaryExpression,
   SyntaxKind.PropertyAssignment, SyntaxKind.RegularExpressionLiteral, SyntaxKind.StringLiteral, SyntaxKind.NoSubstitutionTemplateLiteral,
 ]);
-
-type Wrap = { _getNodeFromCompilerNode(n: ts.Node): Node };
-
-/**
- * The ts-morph node of a raw node, through ts-morph's own wrapper cache (so it is the same Node object everywhere);
- * `via` is any node of the same project.
- */
-export function wrapRaw<T extends Node = Node>(n: ts.Node, via: Node): T {
-  // oxlint-disable-next-line no-underscore-dangle
-  return (via as unknown as Wrap)._getNodeFromCompilerNode(n) as T;
-}
 
 /**
  * One walk per file over the raw TypeScript AST, collecting the node kinds rules ask for. ts-morph wraps a node

@@ -1,5 +1,5 @@
 import { Node, SyntaxKind, ts, type SourceFile } from 'ts-morph';
-import { wrapRaw } from '../project/node-index.js';
+import { wrapRaw } from './wrap-raw.js';
 
 /**
  * Where a value comes from, in module terms: `{ module: 'child_process', path: ['exec'] }` for `exec` imported,

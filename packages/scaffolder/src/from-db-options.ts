@@ -1,7 +1,7 @@
 import type { OpenAPIObject } from 'openapi3-ts/oas31';
-import type { Framework } from '../options.js';
-import type { ScaffoldFile, ScaffoldResult } from '../result.js';
-import type { GraphqlTableReport } from './graphql/build-service.js';
+import type { Framework } from './options.js';
+import type { ScaffoldFile, ScaffoldResult } from './result.js';
+import type { GraphqlTableReport } from './from-db/graphql/build-service.js';
 
 /**
  * Options of {@link scaffoldFromDb}.
